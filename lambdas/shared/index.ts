@@ -1,0 +1,7 @@
+export * from './createConsumerHandler.ts';
+export * from './describeIssues.ts';
+export * from './errors.ts';
+export * from './OutcomeReporter.ts';
+export * from './parseOrderRecord.ts';
+export * from './plural.ts';
+export * from './types.ts';

@@ -1,0 +1,33 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSRecord } from 'aws-lambda';
+import type { OrderPlaced } from '../../contracts/index.ts';
+
+/** How SNS delivered the event into the queue: wrapped in a notification envelope, or the bare message. */
+export const Delivery = {
+  envelope: 'envelope',
+  raw: 'raw',
+} as const;
+
+export type Delivery = (typeof Delivery)[keyof typeof Delivery];
+
+/** An SQS record read as an OrderPlaced event. */
+export interface ParsedOrderRecord {
+  event: OrderPlaced;
+  correlationId: string | null;
+  delivery: Delivery;
+}
+
+/** What a consumer's domain logic gets besides the event. */
+export interface RecordContext {
+  record: SQSRecord;
+  correlationId: string | null;
+  delivery: Delivery;
+  logger: Logger;
+  lambdaContext: Context | undefined;
+}
+
+/**
+ * A consumer's domain logic for one order. Returns the outcome detail (what it produced);
+ * throws to reject the record.
+ */
+export type ProcessOrder = (event: OrderPlaced, context: RecordContext) => Promise<string | undefined> | string | undefined;

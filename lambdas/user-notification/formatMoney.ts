@@ -1,0 +1,18 @@
+const LOCALE = 'en';
+
+/**
+ * Formats integer minor units in the currency's own fraction digits (2 for EUR, 0 for JPY, 3 for KWD).
+ * The amount is handed to Intl as a decimal string, so no binary floating point rounding is involved.
+ */
+export function formatMoney(minorUnits: number, currency: string): string {
+  const format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(toDecimalString(minorUnits, digits));
+}
+
+function toDecimalString(minorUnits: number, digits: number): `${number}` {
+  const sign = minorUnits < 0 ? '-' : '';
+  const magnitude = String(Math.abs(minorUnits)).padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${magnitude}` as `${number}`;
+  return `${sign}${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}` as `${number}`;
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { ZipFile } from 'yazl';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HANDLER_SOURCE = 'handler.ts';
+const BUNDLE_NAME = 'index.mjs';
+/** The earliest DOS timestamp; a local date, because zip headers store local time fields. */
+const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const ZIP_FILE_MODE = 0o100644;
+/**
+ * Bundled ESM still contains CommonJS dependencies (parts of the AWS SDK) that call `require` for Node
+ * built-ins; ESM has no `require`, so the bundle creates one.
+ */
+const CJS_SHIM = "import { createRequire as __fanoutCreateRequire } from 'node:module'; const require = __fanoutCreateRequire(import.meta.url);";
+
+export interface BuildLambdasOptions {
+  /** Where `<name>.zip` files go; default `dist/lambdas` in the repository. */
+  outDir?: string;
+  /** Folder holding one folder per function; default `lambdas` in the repository. */
+  lambdasDir?: string;
+  /** Build only these functions; default every folder with a `handler.ts`. */
+  names?: string[];
+}
+
+export interface BuiltLambda {
+  name: string;
+  zipPath: string;
+  /** Bytes of `index.mjs` before compression. */
+  bundleBytes: number;
+  zipBytes: number;
+  sha256: string;
+}
+
+/**
+ * Bundles every function under `lambdas/` (with all dependencies, the AWS SDK included, so the deployed
+ * version is the tested one) into `<outDir>/<name>.zip` holding `index.mjs`: Lambda handler `index.handler`.
+ * The zips are byte-for-byte reproducible: fixed timestamps and modes, sorted entries, no absolute paths.
+ */
+export async function buildLambdas(options: BuildLambdasOptions = {}): Promise<BuiltLambda[]> {
+  const outDir = resolve(options.outDir ?? join(REPO_ROOT, 'dist', 'lambdas'));
+  const lambdasDir = resolve(options.lambdasDir ?? join(REPO_ROOT, 'lambdas'));
+  const names = options.names ?? (await findFunctions(lambdasDir));
+  await mkdir(outDir, { recursive: true });
+  return Promise.all(names.map((name) => buildLambda(name, lambdasDir, outDir)));
+}
+
+/** Folders with a `handler.ts`, sorted; `shared` holds helpers, not a function. */
+export async function findFunctions(lambdasDir: string): Promise<string[]> {
+  const entries = await readdir(lambdasDir, { withFileTypes: true });
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === 'shared') continue;
+    const isFunction = await stat(join(lambdasDir, entry.name, HANDLER_SOURCE)).then((s) => s.isFile(), () => false);
+    if (isFunction) names.push(entry.name);
+  }
+  return names.sort();
+}
+
+async function buildLambda(name: string, lambdasDir: string, outDir: string): Promise<BuiltLambda> {
+  const result = await build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: [join(lambdasDir, name, HANDLER_SOURCE)],
+    outfile: BUNDLE_NAME,
+    write: false,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    // Prefer the ES module builds (AWS SDK `dist-es`) for tree shaking.
+    mainFields: ['module', 'main'],
+    minify: true,
+    // Minified, but error and class names stay readable in logs (`UnknownSkuError`, `OrderRecordError`).
+    keepNames: true,
+    legalComments: 'none',
+    sourcemap: false,
+    banner: { js: CJS_SHIM },
+    logLevel: 'warning',
+  });
+  const bundle = result.outputFiles.find((file) => file.path.endsWith(BUNDLE_NAME));
+  if (!bundle) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
+
+  const zip = await zipEntries([{ name: BUNDLE_NAME, data: Buffer.from(bundle.contents) }]);
+  const zipPath = join(outDir, `${name}.zip`);
+  await writeFile(zipPath, zip);
+  return {
+    name,
+    zipPath,
+    bundleBytes: bundle.contents.byteLength,
+    zipBytes: zip.byteLength,
+    sha256: createHash('sha256').update(zip).digest('hex'),
+  };
+}
+
+interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+/** A zip whose bytes depend on the entries' names and contents only. */
+export function zipEntries(entries: ZipEntry[]): Promise<Buffer> {
+  const zip = new ZipFile();
+  const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of sorted) {
+    // forceDosTimestamp leaves out the UTC "extended timestamp" field, which would vary with the time zone.
+    zip.addBuffer(entry.data, entry.name, { mtime: ZIP_MTIME, mode: ZIP_FILE_MODE, compress: true, compressionLevel: 9, forceDosTimestamp: true });
+  }
+  const { promise, resolve: done, reject } = Promise.withResolvers<Buffer>();
+  const chunks: Buffer[] = [];
+  zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  zip.outputStream.on('error', reject);
+  zip.outputStream.on('end', () => done(Buffer.concat(chunks)));
+  zip.end();
+  return promise;
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+if (import.meta.main) {
+  const started = performance.now();
+  const built = await buildLambdas();
+  for (const lambda of built) {
+    console.log(
+      `${lambda.name.padEnd(20)} ${relative(process.cwd(), lambda.zipPath)}  index.mjs ${kib(lambda.bundleBytes)}  zip ${kib(lambda.zipBytes)}  sha256 ${lambda.sha256}`,
+    );
+  }
+  console.log(`built ${built.length} lambdas in ${Math.round(performance.now() - started)} ms`);
+}

@@ -1,0 +1,111 @@
+import { STATUS_CODES } from 'node:http';
+import { ProblemType, type FieldError } from './problem.ts';
+
+export interface ProblemErrorInit {
+  status: number;
+  detail: string;
+  type?: string;
+  /** Defaults to the HTTP status phrase. */
+  title?: string;
+  errors?: readonly FieldError[];
+  /** Response headers that belong to this problem (Allow, Retry-After, ...). */
+  headers?: Readonly<Record<string, string>>;
+  cause?: unknown;
+}
+
+/** An error the client is meant to see: the error boundary renders it as problem+json with its status. */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: readonly FieldError[] | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(init: ProblemErrorInit) {
+    super(init.detail, { cause: init.cause });
+    this.name = new.target.name;
+    this.status = init.status;
+    this.type = init.type ?? ProblemType.blank;
+    this.title = init.title ?? STATUS_CODES[init.status] ?? 'Error';
+    this.detail = init.detail;
+    this.errors = init.errors;
+    this.headers = init.headers ?? {};
+  }
+}
+
+export class InvalidBodyError extends ProblemError {
+  constructor(errors: readonly FieldError[]) {
+    const count = errors.length === 1 ? '1 invalid field' : `${errors.length} invalid fields`;
+    super({ status: 400, type: ProblemType.invalidBody, title: 'Invalid order', detail: `The order has ${count}.`, errors });
+  }
+}
+
+export class MalformedJsonError extends ProblemError {
+  constructor(reason: string, cause?: unknown) {
+    super({
+      status: 400,
+      type: ProblemType.malformedJson,
+      title: 'Malformed JSON',
+      detail: `The request body is not a JSON object: ${reason}`,
+      errors: [{ field: 'body', message: reason }],
+      cause,
+    });
+  }
+}
+
+export class UnsupportedMediaTypeError extends ProblemError {
+  constructor(detail: string) {
+    super({ status: 415, detail, headers: { 'Accept-Post': 'application/json' } });
+  }
+}
+
+export class PayloadTooLargeError extends ProblemError {
+  constructor(limitBytes: number) {
+    // Closing the connection stops a client that is still streaming the rest of the body.
+    super({ status: 413, detail: `The request body is larger than ${limitBytes} bytes.`, headers: { Connection: 'close' } });
+  }
+}
+
+export class UnauthorizedError extends ProblemError {
+  constructor(detail: string) {
+    super({ status: 401, detail, headers: { 'WWW-Authenticate': 'ApiKey header="X-Api-Key"' } });
+  }
+}
+
+export class NotFoundError extends ProblemError {
+  constructor(path: string) {
+    super({ status: 404, detail: `No resource at ${path}.` });
+  }
+}
+
+export class MethodNotAllowedError extends ProblemError {
+  constructor(method: string, path: string, allow: string) {
+    super({ status: 405, detail: `${method} is not supported on ${path}; use ${allow}.`, headers: { Allow: allow } });
+  }
+}
+
+/** SNS refused or did not answer in time: nothing was published, so the client may retry. */
+export class PublishUnavailableError extends ProblemError {
+  readonly timedOut: boolean;
+
+  constructor(options: { timedOut: boolean; cause: unknown }) {
+    super({
+      status: 503,
+      type: ProblemType.publishUnavailable,
+      title: 'Order not accepted',
+      detail: options.timedOut
+        ? 'The event bus did not confirm the order in time; it was not accepted. Retry the request.'
+        : 'The event bus rejected the order; it was not accepted. Retry the request.',
+      headers: { 'Retry-After': '1' },
+      cause: options.cause,
+    });
+    this.timedOut = options.timedOut;
+  }
+}
+
+export class InternalServerError extends ProblemError {
+  constructor(cause: unknown) {
+    super({ status: 500, detail: 'An unexpected error occurred. Quote the correlation id when reporting it.', cause });
+  }
+}

@@ -1,0 +1,93 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { exampleOrder, OrderRequestSchema } from '../../../contracts/index.ts';
+import { CORRELATION_ID_PATTERN } from './middleware/correlationId.ts';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.ts';
+import { HealthSchema, OrderAcceptedSchema } from './responses.ts';
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+/** Builds the OpenAPI 3.1 document of the publisher from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const registry = new OpenAPIRegistry();
+  const apiKey = registry.registerComponent('securitySchemes', 'ApiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+    description: 'Required on POST /orders when the publisher is configured with PUBLISHER_API_KEYS.',
+  });
+  const correlationId = registry.registerComponent('parameters', 'CorrelationId', {
+    name: 'X-Correlation-Id',
+    in: 'header',
+    required: false,
+    // No example on purpose: Swagger UI would prefill it and every "Try it out" order would share one id.
+    description:
+      'Propagated to the SNS message attribute `correlationId` and to every consumer, e.g. `checkout-7f3a`; a new UUID when absent or invalid.',
+    schema: { type: 'string', pattern: CORRELATION_ID_PATTERN.source },
+  });
+  const correlationIdHeader = registry.registerComponent('headers', 'CorrelationId', {
+    description: 'The request\'s correlation id: the caller\'s `X-Correlation-Id` when valid, otherwise a new UUID.',
+    schema: { type: 'string' },
+  }).ref;
+  const retryAfterHeader = registry.registerComponent('headers', 'RetryAfter', {
+    description: 'Seconds to wait before retrying.',
+    schema: { type: 'integer' },
+  }).ref;
+  const problem = (description: string, headers: Record<string, typeof retryAfterHeader> = {}) => ({
+    description,
+    headers: { 'X-Correlation-Id': correlationIdHeader, ...headers },
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/orders',
+    operationId: 'placeOrder',
+    summary: 'Place an order',
+    description:
+      'Validates the order, publishes an `OrderPlaced` event to the order-events topic and answers once SNS has accepted it. ' +
+      'On 503 nothing was published, so retrying is safe.',
+    tags: ['orders'],
+    security: [{ [apiKey.name]: [] }],
+    parameters: [correlationId.ref],
+    request: {
+      body: {
+        required: true,
+        description: 'The order; unknown fields are rejected.',
+        content: { 'application/json': { schema: OrderRequestSchema, example: exampleOrder } },
+      },
+    },
+    responses: {
+      202: {
+        description: 'Published: every subscribed consumer will receive the event.',
+        headers: { 'X-Correlation-Id': correlationIdHeader },
+        content: { 'application/json': { schema: OrderAcceptedSchema } },
+      },
+      400: problem('Malformed JSON or an invalid order; `errors` names each invalid field.'),
+      401: problem('X-Api-Key missing or wrong.'),
+      413: problem('Body larger than the limit (64 KiB by default).'),
+      415: problem('Content-Type is not application/json.'),
+      503: problem('SNS rejected the event or did not answer in time; nothing was published.', { 'Retry-After': retryAfterHeader }),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/health',
+    operationId: 'health',
+    summary: 'Liveness',
+    tags: ['operations'],
+    security: [],
+    responses: { 200: { description: 'The publisher is serving.', content: { 'application/json': { schema: HealthSchema } } } },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Order publisher',
+      version: '1.0.0',
+      description: 'Accepts orders over HTTP and fans them out through the order-events SNS topic.',
+    },
+    servers: [{ url: '/' }],
+    tags: [{ name: 'orders' }, { name: 'operations' }],
+  });
+}

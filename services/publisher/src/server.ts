@@ -1,0 +1,49 @@
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.ts';
+import { startPublisher } from './startPublisher.ts';
+
+/** Entry point of the publisher process (`npm run start:publisher`, the container's CMD). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  // Synchronous writes: nothing is lost when the process exits right after shutdown.
+  const logger = pino({ level: config.logLevel, name: 'publisher' }, pino.destination({ dest: 1, sync: true }));
+  const publisher = await startPublisher({
+    topicArn: config.topicArn,
+    port: config.port,
+    host: config.host,
+    snsClientConfig: config.region === undefined ? {} : { region: config.region },
+    apiKeys: config.apiKeys,
+    logger,
+    publishTimeoutMs: config.publishTimeoutMs,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  });
+  logger.info({ url: publisher.url, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, 'publisher listening');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal; exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    publisher.close().then(
+      () => {
+        logger.info('publisher stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`publisher failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -34,11 +34,16 @@ export async function loadTopology(options: LoadTopologyOptions = {}): Promise<T
     merged = { ...merged, ...(await readJson(overlay) as Record<string, unknown>) };
   }
   const parsed = TopologySchema.safeParse(merged);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`invalid topology in ${file}: ${issues}`);
-  }
-  return applyTimerOverrides(parsed.data);
+  if (!parsed.success) throw invalidTopology(file, parsed.error.issues);
+  // Terraform checks its rules after the overrides are folded in, so this does too.
+  const effective = TopologySchema.safeParse(applyTimerOverrides(parsed.data));
+  if (!effective.success) throw invalidTopology(file, effective.error.issues);
+  return effective.data;
+}
+
+function invalidTopology(file: string, issues: readonly { path: PropertyKey[]; message: string }[]): Error {
+  const described = issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+  return new Error(`invalid topology in ${file}: ${described}`);
 }
 
 /** The effective topology: every consumer with the timer overrides folded in. */

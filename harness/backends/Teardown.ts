@@ -1,0 +1,50 @@
+/** One thing a backend started and must stop. */
+export interface TeardownStep {
+  name: string;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * What a stack started, stopped in reverse order. Every step runs even when an earlier one fails;
+ * running twice (a signal during close) does nothing the second time.
+ */
+export class Teardown {
+  readonly #steps: TeardownStep[] = [];
+  #running: Promise<void> | undefined;
+
+  /**
+   * Registers a step; steps run last-in, first-out. Once teardown has begun (a signal during start),
+   * the step runs at once and `add` throws, so that the start in progress stops there.
+   */
+  add(name: string, run: () => Promise<unknown>): void {
+    if (this.#running) {
+      run().catch(() => {});
+      throw new Error(`interrupted: teardown had begun when "${name}" started; it is being stopped`);
+    }
+    this.#steps.push({ name, run });
+  }
+
+  get started(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /** Runs every step once; rejects with an AggregateError naming the steps that failed. */
+  run(): Promise<void> {
+    this.#running ??= this.#runAll();
+    return this.#running;
+  }
+
+  async #runAll(): Promise<void> {
+    const failures: Error[] = [];
+    for (const step of [...this.#steps].reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        failures.push(new Error(`${step.name}: ${(error as Error).message}`, { cause: error }));
+      }
+    }
+    if (failures.length > 0) {
+      throw new AggregateError(failures, `teardown failed: ${failures.map((f) => f.message).join('; ')}`);
+    }
+  }
+}

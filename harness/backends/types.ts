@@ -1,0 +1,62 @@
+/** The backends one feature suite runs on; chosen by `FANOUT_BACKEND` or `--backend`. */
+export const BackendName = {
+  embedded: 'embedded',
+  localstack: 'localstack',
+  compose: 'compose',
+  aws: 'aws',
+} as const;
+export type BackendName = (typeof BackendName)[keyof typeof BackendName];
+
+/** Per-service endpoint overrides; an absent one means the SDK default (real AWS). */
+export interface AwsEndpoints {
+  sns?: string;
+  sqs?: string;
+  lambda?: string;
+  logs?: string;
+}
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** What specs and tools need to talk to a running stack. `.fanout/stack.json` holds a subset of it. */
+export interface StackInfo {
+  backend: BackendName;
+  apiUrl: string;
+  docsUrl: string;
+  /** A key the publisher accepts, when it is configured with keys. */
+  apiKey?: string;
+  region: string;
+  endpoints: AwsEndpoints;
+  /** Absent on `aws`: the SDK's default credential chain applies. */
+  credentials?: AwsCredentials;
+  topicArn: string;
+  outcomesQueueUrl: string;
+}
+
+export interface ReadLogsOptions {
+  /** Most recent lines to return. */
+  limit?: number;
+}
+
+/** A started stack: endpoints, logs, and disposal that tears down whatever the backend started. */
+export interface Stack extends AsyncDisposable {
+  readonly info: StackInfo;
+  /** The function's recent log lines (START/END/REPORT and its own output), oldest first. */
+  readLambdaLogs(functionName: string, options?: ReadLogsOptions): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** tfvars overlays applied on top of `terraform/fanout.auto.tfvars.json`, e.g. the fast-timers profile. */
+  overlays?: readonly string[];
+  /** Called with progress lines while the stack comes up. */
+  onProgress?: (message: string) => void;
+}
+
+export interface Backend {
+  readonly name: BackendName;
+  start(options?: StartOptions): Promise<Stack>;
+}

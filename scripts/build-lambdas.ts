@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -85,7 +85,10 @@ async function buildLambda(name: string, lambdasDir: string, outDir: string): Pr
 
   const zip = await zipEntries([{ name: BUNDLE_NAME, data: Buffer.from(bundle.contents) }]);
   const zipPath = join(outDir, `${name}.zip`);
-  await writeFile(zipPath, zip);
+  // Write then rename: a reader (a provisioner in another test worker) never sees half a zip.
+  const partial = `${zipPath}.${process.pid}.${randomUUID()}.partial`;
+  await writeFile(partial, zip);
+  await rename(partial, zipPath);
   return {
     name,
     zipPath,

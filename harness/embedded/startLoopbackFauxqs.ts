@@ -1,0 +1,28 @@
+import { buildApp } from 'fauxqs';
+
+export interface LoopbackFauxqs extends AsyncDisposable {
+  /** http://127.0.0.1:PORT, the SNS and SQS endpoint. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartLoopbackFauxqsOptions {
+  region?: string;
+  port?: number;
+}
+
+/**
+ * fauxqs in library mode, bound to loopback. `startFauxqs` listens on 0.0.0.0, which would expose the
+ * emulator to the network, so this builds its app and listens on 127.0.0.1 itself. Queue URLs then name
+ * the request host (127.0.0.1:PORT), which always resolves.
+ */
+export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = {}): Promise<LoopbackFauxqs> {
+  const app = buildApp({ logger: false, ...(options.region ? { defaultRegion: options.region } : {}) });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('fauxqs did not bind a TCP port');
+  const close = async (): Promise<void> => {
+    await app.close();
+  };
+  return { url: `http://127.0.0.1:${address.port}`, close, [Symbol.asyncDispose]: close };
+}

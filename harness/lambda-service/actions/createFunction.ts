@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { functionArn, resolveFunctionName } from '../arns.ts';
+import { InvalidParameterValueException, ResourceConflictException, ValidationException } from '../errors.ts';
+import { lambdaTimestamp, type FunctionRecord } from '../functions/FunctionStore.ts';
+import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
+import { constraint, parseInput } from '../validation.ts';
+import type { ActionContext } from './ActionContext.ts';
+import {
+  checkRuntime,
+  checkVariables,
+  EnvironmentSchema,
+  FunctionNameParam,
+  MemorySizeSchema,
+  TimeoutSchema,
+  ZipFileSchema,
+} from './commonSchemas.ts';
+
+const ROLE_PATTERN = /^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
+
+const CreateFunctionInput = z.object({
+  FunctionName: FunctionNameParam,
+  Role: z.string().regex(ROLE_PATTERN, constraint.pattern(ROLE_PATTERN)),
+  Runtime: z.string().optional(),
+  Handler: z.string().max(128, constraint.maxLength(128)).regex(/^[^\s]+$/, constraint.pattern(/^[^\s]+$/)).optional(),
+  Code: z.object({
+    ZipFile: ZipFileSchema.optional(),
+    S3Bucket: z.string().optional(),
+    S3Key: z.string().optional(),
+    ImageUri: z.string().optional(),
+  }),
+  Description: z.string().max(256, constraint.maxLength(256)).optional(),
+  Timeout: TimeoutSchema.optional(),
+  MemorySize: MemorySizeSchema.optional(),
+  Environment: EnvironmentSchema.optional(),
+  PackageType: z.enum(['Zip', 'Image'], constraint.enumOf(['Zip', 'Image'])).optional(),
+});
+
+/** CreateFunction: a Node function from a zip (Code.ZipFile). */
+export async function createFunction(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+  const request = parseInput(CreateFunctionInput, input);
+  const name = resolveFunctionName(ctx.location, request.FunctionName);
+  if (name.length > 64) {
+    throw new ValidationException(
+      `1 validation error detected: Value '${name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+    );
+  }
+  if (request.PackageType === 'Image' || request.Code.ImageUri !== undefined) {
+    throw new InvalidParameterValueException('Container images are not supported by the embedded Lambda service; use Code.ZipFile.');
+  }
+  if (!request.Runtime || !request.Handler) {
+    throw new InvalidParameterValueException('Runtime and Handler are mandatory parameters for functions created with deployment packages.');
+  }
+  if (!request.Code.ZipFile) {
+    throw new InvalidParameterValueException('Only Code.ZipFile is supported by the embedded Lambda service.');
+  }
+  const runtime = checkRuntime(request.Runtime);
+  const variables = checkVariables(request.Environment?.Variables);
+  if (!ctx.functions.reserve(name)) {
+    throw new ResourceConflictException(`Function already exist: ${name}`);
+  }
+  let record: FunctionRecord | undefined;
+  try {
+    const code = await ctx.code.store(name, request.Code.ZipFile);
+    record = {
+      name,
+      arn: functionArn(ctx.location, name),
+      runtime,
+      handler: request.Handler,
+      role: request.Role,
+      description: request.Description ?? '',
+      timeout: request.Timeout ?? 3,
+      memorySize: request.MemorySize ?? 128,
+      variables,
+      code,
+      lastModified: lambdaTimestamp(),
+      revisionId: randomUUID(),
+      generation: 1,
+    };
+  } finally {
+    ctx.functions.release(name, record);
+  }
+  return { ...toFunctionConfiguration(record, 'creating') } satisfies FunctionConfiguration;
+}

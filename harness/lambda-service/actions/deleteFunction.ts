@@ -1,0 +1,31 @@
+import type { DeleteFunctionResponse } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { functionArn, resolveFunctionName } from '../arns.ts';
+import { ResourceNotFoundException } from '../errors.ts';
+import { parseInput } from '../validation.ts';
+import type { ActionContext } from './ActionContext.ts';
+import { FunctionNameParam } from './commonSchemas.ts';
+
+const DeleteFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
+
+/**
+ * DeleteFunction: kills its environments, fails its queued invocations,
+ * and (unlike Lambda, which leaves them orphaned) deletes its event source
+ * mappings so no poller keeps receiving for a function that is gone.
+ */
+export async function deleteFunction(input: unknown, ctx: ActionContext): Promise<DeleteFunctionResponse> {
+  const request = parseInput(DeleteFunctionInput, input);
+  const name = resolveFunctionName(ctx.location, request.FunctionName, request.Qualifier);
+  const fn = ctx.functions.get(name);
+  if (!fn) {
+    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
+  }
+  ctx.functions.delete(name);
+  for (const mapping of ctx.mappings.list({ functionName: name })) {
+    ctx.mappings.delete(mapping.uuid);
+    ctx.pollers.sync(mapping.uuid);
+  }
+  ctx.invoker.remove(name, fn.arn);
+  await ctx.code.remove(name);
+  return { StatusCode: 204 } satisfies DeleteFunctionResponse;
+}

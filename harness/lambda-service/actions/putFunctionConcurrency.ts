@@ -1,0 +1,34 @@
+import type { Concurrency } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { functionArn, resolveFunctionName } from '../arns.ts';
+import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
+import { constraint, parseInput } from '../validation.ts';
+import type { ActionContext } from './ActionContext.ts';
+import { FunctionNameParam } from './commonSchemas.ts';
+
+/** The account's concurrency (1000) minus the 100 Lambda keeps unreserved. */
+const RESERVABLE = 900;
+
+const PutFunctionConcurrencyInput = z.object({
+  FunctionName: FunctionNameParam,
+  ReservedConcurrentExecutions: z.int().min(0, constraint.min(0)),
+});
+
+/** PutFunctionConcurrency: caps the function's environments (0 throttles every invocation). */
+export async function putFunctionConcurrency(input: unknown, ctx: ActionContext): Promise<Concurrency> {
+  const request = parseInput(PutFunctionConcurrencyInput, input);
+  const name = resolveFunctionName(ctx.location, request.FunctionName);
+  const fn = ctx.functions.get(name);
+  if (!fn) {
+    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
+  }
+  const reserved = request.ReservedConcurrentExecutions;
+  if (ctx.functions.reservedConcurrencyTotal(name) + reserved > RESERVABLE) {
+    throw new InvalidParameterValueException(
+      "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+    );
+  }
+  ctx.functions.put({ ...fn, reservedConcurrency: reserved });
+  ctx.invoker.refresh(name);
+  return { ReservedConcurrentExecutions: reserved } satisfies Concurrency;
+}

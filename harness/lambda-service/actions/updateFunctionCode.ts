@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { functionArn, resolveFunctionName } from '../arns.ts';
+import { InvalidParameterValueException, PreconditionFailedException, ResourceNotFoundException } from '../errors.ts';
+import { lambdaTimestamp } from '../functions/FunctionStore.ts';
+import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
+import { parseInput } from '../validation.ts';
+import type { ActionContext } from './ActionContext.ts';
+import { FunctionNameParam, ZipFileSchema } from './commonSchemas.ts';
+
+const UpdateFunctionCodeInput = z.object({
+  FunctionName: FunctionNameParam,
+  ZipFile: ZipFileSchema.optional(),
+  S3Bucket: z.string().optional(),
+  ImageUri: z.string().optional(),
+  DryRun: z.boolean().optional(),
+  RevisionId: z.string().optional(),
+});
+
+/** UpdateFunctionCode (ZipFile): a new code version; running environments are retired. */
+export async function updateFunctionCode(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+  const request = parseInput(UpdateFunctionCodeInput, input);
+  const name = resolveFunctionName(ctx.location, request.FunctionName);
+  const fn = ctx.functions.get(name);
+  if (!fn) {
+    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
+  }
+  if (request.RevisionId !== undefined && request.RevisionId !== fn.revisionId) {
+    throw new PreconditionFailedException();
+  }
+  if (!request.ZipFile) {
+    throw new InvalidParameterValueException('Only ZipFile is supported by the embedded Lambda service.');
+  }
+  if (request.DryRun) {
+    return { ...toFunctionConfiguration(fn) } satisfies FunctionConfiguration;
+  }
+  const code = await ctx.code.store(name, request.ZipFile);
+  const current = ctx.functions.get(name);
+  if (!current) {
+    throw ResourceNotFoundException.forFunction(fn.arn);
+  }
+  const updated = {
+    ...current,
+    code,
+    lastModified: lambdaTimestamp(),
+    revisionId: randomUUID(),
+    generation: current.generation + 1,
+  };
+  ctx.functions.put(updated);
+  ctx.invoker.refresh(name);
+  return { ...toFunctionConfiguration(updated, 'updating') } satisfies FunctionConfiguration;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { functionArn, resolveFunctionName } from '../arns.ts';
+import { PreconditionFailedException, ResourceNotFoundException } from '../errors.ts';
+import { lambdaTimestamp } from '../functions/FunctionStore.ts';
+import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
+import { constraint, parseInput } from '../validation.ts';
+import type { ActionContext } from './ActionContext.ts';
+import {
+  checkRuntime,
+  checkVariables,
+  EnvironmentSchema,
+  FunctionNameParam,
+  MemorySizeSchema,
+  TimeoutSchema,
+} from './commonSchemas.ts';
+
+const UpdateFunctionConfigurationInput = z.object({
+  FunctionName: FunctionNameParam,
+  Role: z.string().optional(),
+  Handler: z.string().max(128, constraint.maxLength(128)).regex(/^[^\s]+$/, constraint.pattern(/^[^\s]+$/)).optional(),
+  Description: z.string().max(256, constraint.maxLength(256)).optional(),
+  Timeout: TimeoutSchema.optional(),
+  MemorySize: MemorySizeSchema.optional(),
+  Environment: EnvironmentSchema.optional(),
+  Runtime: z.string().optional(),
+  RevisionId: z.string().optional(),
+});
+
+/**
+ * UpdateFunctionConfiguration: Timeout, MemorySize, Environment (replaced
+ * as a whole, like Lambda), Handler, Runtime, Description, Role. Running
+ * environments are retired; new ones start with the new configuration.
+ */
+export async function updateFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+  const request = parseInput(UpdateFunctionConfigurationInput, input);
+  const name = resolveFunctionName(ctx.location, request.FunctionName);
+  const fn = ctx.functions.get(name);
+  if (!fn) {
+    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
+  }
+  if (request.RevisionId !== undefined && request.RevisionId !== fn.revisionId) {
+    throw new PreconditionFailedException();
+  }
+  const updated = {
+    ...fn,
+    role: request.Role ?? fn.role,
+    handler: request.Handler ?? fn.handler,
+    description: request.Description ?? fn.description,
+    timeout: request.Timeout ?? fn.timeout,
+    memorySize: request.MemorySize ?? fn.memorySize,
+    variables: request.Environment ? checkVariables(request.Environment.Variables) : fn.variables,
+    runtime: request.Runtime !== undefined ? checkRuntime(request.Runtime) : fn.runtime,
+    lastModified: lambdaTimestamp(),
+    revisionId: randomUUID(),
+    generation: fn.generation + 1,
+  };
+  ctx.functions.put(updated);
+  ctx.invoker.refresh(name);
+  return { ...toFunctionConfiguration(updated, 'updating') } satisfies FunctionConfiguration;
+}

@@ -1,0 +1,209 @@
+import { ResourceNotFoundException, TooManyRequestsException, type AwsError } from '../errors.ts';
+import type { FunctionRecord } from '../functions/FunctionStore.ts';
+import type {
+  EnvironmentListener,
+  ExecutionEnvironment,
+  InvocationRequest,
+  InvocationResult,
+} from './ExecutionEnvironment.ts';
+
+export interface PoolOptions {
+  /** The function as it is now (undefined once deleted). */
+  getFunction(): FunctionRecord | undefined;
+  createEnvironment(fn: FunctionRecord, listener: EnvironmentListener): ExecutionEnvironment;
+  /** Environments per function when no reserved concurrency is set. */
+  defaultConcurrency: number;
+}
+
+export interface SubmitOptions {
+  /**
+   * Synchronous API invocations only: when the function has reserved
+   * concurrency and no environment frees up within this many ms, the
+   * invocation is throttled (429) as Lambda would. Others wait their turn.
+   */
+  throttleAfterMs?: number;
+}
+
+interface Queued {
+  request: InvocationRequest;
+  deferred: PromiseWithResolvers<InvocationResult>;
+  throttleTimer?: NodeJS.Timeout;
+}
+
+/**
+ * The execution environments of one function. Warm environments are reused
+ * (most recently used first); new ones are started while under the
+ * function's concurrency (reserved, else a default); beyond it invocations
+ * queue. An invocation is only handed to a runtime waiting on /next, so an
+ * environment that dies between two invocations costs a cold start, never
+ * an invocation. Environments of an older code or configuration generation
+ * are retired as soon as they are idle.
+ */
+export class EnvironmentPool {
+  readonly #options: PoolOptions;
+  readonly #environments = new Set<ExecutionEnvironment>();
+  readonly #ready: ExecutionEnvironment[] = [];
+  readonly #queue: Queued[] = [];
+  readonly #listener: EnvironmentListener;
+  #disposed = false;
+
+  constructor(options: PoolOptions) {
+    this.#options = options;
+    this.#listener = {
+      onReady: (env) => this.#onReady(env),
+      onInitFailure: (env) => this.#onInitFailure(env),
+      onExit: (env) => {
+        this.#remove(env);
+        this.#pump();
+      },
+    };
+  }
+
+  /** Number of live environments (busy, idle or starting). */
+  get size(): number {
+    return this.#environments.size;
+  }
+
+  invoke(request: InvocationRequest, options: SubmitOptions = {}): Promise<InvocationResult> {
+    const fn = this.#options.getFunction();
+    if (!fn || this.#disposed) {
+      return Promise.reject(new ResourceNotFoundException('Function not found'));
+    }
+    const throttles = options.throttleAfterMs !== undefined && fn.reservedConcurrency !== undefined;
+    if (throttles && fn.reservedConcurrency === 0) {
+      return Promise.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
+    }
+    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>() };
+    this.#queue.push(queued);
+    this.#pump();
+    // Only an invocation left without a slot may be throttled; waiting for a cold start is not throttling.
+    const position = this.#queue.indexOf(queued);
+    if (throttles && position >= this.#comingSoon(fn) && this.#environments.size >= (fn.reservedConcurrency ?? 0)) {
+      queued.throttleTimer = setTimeout(() => {
+        const index = this.#queue.indexOf(queued);
+        if (index >= 0) {
+          this.#queue.splice(index, 1);
+          queued.deferred.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
+        }
+      }, options.throttleAfterMs);
+    }
+    return queued.deferred.promise;
+  }
+
+  /** The code or configuration changed: idle environments go now, busy ones after their invocation. */
+  retire(): void {
+    const fn = this.#options.getFunction();
+    for (const env of [...this.#environments]) {
+      if (!fn || env.fn.generation !== fn.generation) {
+        if (env.state !== 'busy') {
+          env.kill();
+          this.#remove(env);
+        }
+      }
+    }
+    this.#pump();
+  }
+
+  /** Kills every environment and fails what is queued with `error`. */
+  dispose(error: AwsError): void {
+    this.#disposed = true;
+    for (const env of this.#environments) {
+      env.kill();
+    }
+    this.#environments.clear();
+    this.#ready.length = 0;
+    for (const queued of this.#queue.splice(0)) {
+      clearTimeout(queued.throttleTimer);
+      queued.deferred.reject(error);
+    }
+  }
+
+  #pump(): void {
+    while (this.#queue.length > 0 && !this.#disposed) {
+      const fn = this.#options.getFunction();
+      if (!fn) {
+        this.dispose(new ResourceNotFoundException('Function not found'));
+        return;
+      }
+      const env = this.#takeReady(fn);
+      if (env) {
+        this.#dispatch(env, this.#queue.shift() as Queued);
+        continue;
+      }
+      const cap = fn.reservedConcurrency ?? this.#options.defaultConcurrency;
+      if (this.#queue.length <= this.#comingSoon(fn) || this.#environments.size >= cap) {
+        return;
+      }
+      this.#environments.add(this.#options.createEnvironment(fn, this.#listener));
+    }
+  }
+
+  /** Environments about to ask for work (booting, or finishing an invocation): they will take queued ones. */
+  #comingSoon(fn: FunctionRecord): number {
+    let count = 0;
+    for (const env of this.#environments) {
+      if ((env.state === 'starting' || env.state === 'finishing') && env.fn.generation === fn.generation) {
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  #takeReady(fn: FunctionRecord): ExecutionEnvironment | undefined {
+    for (let env = this.#ready.pop(); env; env = this.#ready.pop()) {
+      if (env.state === 'ready' && env.fn.generation === fn.generation) {
+        return env;
+      }
+      env.kill();
+      this.#remove(env);
+    }
+    return undefined;
+  }
+
+  #dispatch(env: ExecutionEnvironment, queued: Queued): void {
+    clearTimeout(queued.throttleTimer);
+    env.run(queued.request).then(
+      (result) => queued.deferred.resolve(result),
+      (error: unknown) => queued.deferred.reject(error),
+    ).finally(() => {
+      if (env.state === 'dead' || env.state === 'failed') {
+        this.#remove(env);
+      } else if (env.fn.generation !== this.#options.getFunction()?.generation) {
+        env.kill();
+        this.#remove(env);
+      }
+      this.#pump();
+    });
+  }
+
+  #onReady(env: ExecutionEnvironment): void {
+    const fn = this.#options.getFunction();
+    const cap = fn?.reservedConcurrency ?? this.#options.defaultConcurrency;
+    const stale = !fn || env.fn.generation !== fn.generation || !this.#environments.has(env);
+    if (stale || (this.#queue.length === 0 && this.#environments.size > cap)) {
+      env.kill();
+      this.#remove(env);
+    } else {
+      this.#ready.push(env);
+    }
+    this.#pump();
+  }
+
+  #onInitFailure(env: ExecutionEnvironment): void {
+    this.#remove(env);
+    const head = this.#queue.shift();
+    if (head) {
+      // The invocation that would have run here gets the init error, as on Lambda.
+      this.#dispatch(env, head);
+    }
+    this.#pump();
+  }
+
+  #remove(env: ExecutionEnvironment): void {
+    this.#environments.delete(env);
+    const index = this.#ready.indexOf(env);
+    if (index >= 0) {
+      this.#ready.splice(index, 1);
+    }
+  }
+}

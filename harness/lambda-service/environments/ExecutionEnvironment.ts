@@ -1,0 +1,313 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FunctionRecord } from '../functions/FunctionStore.ts';
+import type { LogBook } from '../logs/LogBook.ts';
+import { endLine, initStartLine, reportLine, startLine, timeoutLine } from '../logs/platformLines.ts';
+import { trackChild } from './childReaper.ts';
+import { EnvironmentOutput } from './EnvironmentOutput.ts';
+import { environmentVariables } from './environmentVariables.ts';
+import { exitPayload, exitReason, timeoutPayload, traceId } from './functionErrors.ts';
+import { RuntimeApiServer, type RuntimeOutcome } from './RuntimeApiServer.ts';
+
+const BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.mjs', import.meta.url));
+/** Lambda's init phase limit; past it the (retried) init runs under the function timeout. */
+const INIT_LIMIT_SECONDS = 10;
+
+export interface InvocationRequest {
+  requestId: string;
+  payload: Buffer;
+  /** Return the end of the invocation's log (X-Amz-Log-Type: Tail). */
+  tail: boolean;
+}
+
+export interface InvocationResult {
+  requestId: string;
+  payload: Buffer;
+  functionError?: 'Unhandled';
+  /** Base64 of the last 4 KB of the invocation's log, when asked for. */
+  logResult?: string;
+}
+
+export interface EnvironmentListener {
+  /** The runtime waits on /next: the environment can take an invocation. */
+  onReady(env: ExecutionEnvironment): void;
+  /** Init failed; `run` answers the next invocation with that error, then the environment is gone. */
+  onInitFailure(env: ExecutionEnvironment): void;
+  /** The process is gone. */
+  onExit(env: ExecutionEnvironment): void;
+}
+
+export interface EnvironmentOptions {
+  fn: FunctionRecord;
+  nodeBinary: string;
+  nodeVersion: string;
+  region: string;
+  awsEndpointUrl?: string;
+  logBook: LogBook;
+  listener: EnvironmentListener;
+}
+
+type EnvironmentState = 'starting' | 'ready' | 'busy' | 'finishing' | 'failed' | 'dead';
+type Ending = { kind: 'outcome'; outcome: RuntimeOutcome } | { kind: 'timeout' } | { kind: 'exit'; reason: string };
+/** An init failure, as the answer to the invocation that meets it. */
+interface InitFailure {
+  payload(requestId: string): Buffer;
+  errorType: string;
+  status: 'timeout' | 'error';
+}
+
+/**
+ * One execution environment: a Node process running the bootstrap against
+ * its own Runtime API server, serving one invocation at a time. A timeout
+ * or a crash ends it; a handled error does not.
+ */
+export class ExecutionEnvironment {
+  readonly fn: FunctionRecord;
+  readonly logStreamName: string;
+  readonly #options: EnvironmentOptions;
+  readonly #output: EnvironmentOutput;
+  readonly #spawnedAt = performance.now();
+  readonly #exited = Promise.withResolvers<undefined>();
+  readonly #initTimer: NodeJS.Timeout;
+  #state: EnvironmentState = 'starting';
+  #child: ChildProcess | undefined;
+  #runtimeApi: RuntimeApiServer | undefined;
+  #initDurationMs: number | undefined;
+  #initFailure: InitFailure | undefined;
+  #coldStartPending = true;
+  #maxMemoryUsedMb = 0;
+  #ending: PromiseWithResolvers<Ending> | undefined;
+
+  constructor(options: EnvironmentOptions) {
+    this.fn = options.fn;
+    this.#options = options;
+    this.#output = new EnvironmentOutput({ functionName: options.fn.name, logBook: options.logBook });
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+    this.logStreamName = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
+    const initLimit = INIT_LIMIT_SECONDS + this.fn.timeout;
+    this.#initTimer = setTimeout(
+      () => this.#failInit({ payload: () => timeoutPayload(initLimit), errorType: 'Sandbox.Timedout', status: 'timeout' }),
+      initLimit * 1000,
+    );
+    this.#boot().catch((error: unknown) => this.#failInit(exitFailure(`spawn failed: ${String(error)}`)));
+  }
+
+  get state(): EnvironmentState {
+    return this.#state;
+  }
+
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  /** Resolves once the process is gone (at once if it never started). */
+  get exited(): Promise<void> {
+    return this.#exited.promise;
+  }
+
+  /** Runs one invocation; never rejects for function failures (they are results). */
+  async run(request: InvocationRequest): Promise<InvocationResult> {
+    if (this.#state === 'failed' && this.#initFailure) {
+      return this.#answerInitFailure(request, this.#initFailure);
+    }
+    if (this.#state !== 'ready' || !this.#runtimeApi) {
+      throw new Error(`environment is ${this.#state}, not ready`);
+    }
+    this.#state = 'busy';
+    const { requestId } = request;
+    const timeoutMs = this.fn.timeout * 1000;
+    const startedAt = performance.now();
+    this.#output.begin(requestId);
+    this.#output.platform(startLine(requestId));
+    const ending = Promise.withResolvers<Ending>();
+    this.#ending = ending;
+    const timer = setTimeout(() => ending.resolve({ kind: 'timeout' }), timeoutMs);
+    const invocation = {
+      requestId,
+      payload: request.payload,
+      deadlineMs: Date.now() + timeoutMs,
+      functionArn: this.fn.arn,
+      traceId: traceId(),
+    };
+    void this.#runtimeApi.deliver(invocation).then((outcome) => ending.resolve({ kind: 'outcome', outcome }));
+    const end = await ending.promise;
+    clearTimeout(timer);
+    this.#ending = undefined;
+    const durationMs = performance.now() - startedAt;
+
+    if (end.kind === 'outcome') {
+      await this.#output.flushed();
+      this.#maxMemoryUsedMb = end.outcome.maxMemoryUsedMb ?? this.#maxMemoryUsedMb;
+      if (this.#state === 'busy') {
+        this.#state = 'finishing';
+      }
+      const functionError = end.outcome.kind === 'error' ? ({ functionError: 'Unhandled' } as const) : {};
+      return this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
+    }
+    if (end.kind === 'timeout') {
+      this.#maxMemoryUsedMb = (await this.#peakMemoryMb()) ?? this.#maxMemoryUsedMb;
+      this.kill();
+      await this.exited;
+      this.#output.platform(timeoutLine(requestId, this.fn.timeout));
+      const result = { requestId, payload: timeoutPayload(this.fn.timeout), functionError: 'Unhandled' } as const;
+      return this.#finish(request, result, { durationMs, status: 'timeout' });
+    }
+    await this.#output.flushed();
+    this.#output.platform(`RequestId: ${requestId} Error: Runtime exited with error: ${end.reason}\nRuntime.ExitError`);
+    const result = { requestId, payload: exitPayload(requestId, end.reason), functionError: 'Unhandled' } as const;
+    return this.#finish(request, result, { durationMs, status: 'error', errorType: 'Runtime.ExitError' });
+  }
+
+  /** Kills the process at once (SIGKILL) and closes its Runtime API. */
+  kill(): void {
+    if (this.#state === 'dead') {
+      return;
+    }
+    if (this.#state !== 'failed') {
+      this.#state = 'dead';
+    }
+    clearTimeout(this.#initTimer);
+    this.#runtimeApi?.close();
+    const child = this.#child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    } else {
+      this.#exited.resolve(undefined);
+    }
+  }
+
+  async #boot(): Promise<void> {
+    const { nodeVersion } = this.#options;
+    const nodeMajor = nodeVersion.replace(/^v/, '').split('.')[0] ?? '24';
+    this.#output.platform(initStartLine(nodeVersion));
+    const declared = /^nodejs(\d+)\.x$/.exec(this.fn.runtime)?.[1];
+    if (declared !== nodeMajor) {
+      this.#output.platform(
+        `WARNING: ${this.fn.name} declares runtime ${this.fn.runtime}, but the embedded Lambda service runs it on Node ${nodeVersion} (nodejs${nodeMajor}.x)`,
+      );
+    }
+    const runtimeApi = await RuntimeApiServer.start({
+      onReady: () => this.#onRuntimeReady(),
+      onInitError: (payload, errorType) => this.#failInit({ payload: () => payload, errorType, status: 'error' }),
+    });
+    this.#runtimeApi = runtimeApi;
+    if (this.#state !== 'starting') {
+      runtimeApi.close();
+      this.#exited.resolve(undefined);
+      return;
+    }
+    const heapMb = Math.max(16, Math.floor(this.fn.memorySize * 0.85));
+    const child = spawn(this.#options.nodeBinary, [`--max-old-space-size=${heapMb}`, BOOTSTRAP], {
+      cwd: this.fn.code.directory,
+      env: environmentVariables({
+        fn: this.fn,
+        region: this.#options.region,
+        runtimeApi: runtimeApi.address,
+        runtimeDir: dirname(BOOTSTRAP),
+        logStreamName: this.logStreamName,
+        nodeMajor,
+        awsEndpointUrl: this.#options.awsEndpointUrl,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.#child = child;
+    trackChild(child);
+    this.#output.attach(child.stdout, 'stdout');
+    this.#output.attach(child.stderr, 'stderr');
+    child.once('error', (error) => this.#onExit(`spawn failed: ${error.message}`));
+    child.once('exit', (code, signal) => this.#onExit(exitReason(code, signal)));
+  }
+
+  #onRuntimeReady(): void {
+    if (this.#state === 'starting') {
+      clearTimeout(this.#initTimer);
+      this.#initDurationMs = performance.now() - this.#spawnedAt;
+    }
+    if (this.#state === 'starting' || this.#state === 'finishing') {
+      this.#state = 'ready';
+      this.#options.listener.onReady(this);
+    }
+  }
+
+  #failInit(failure: InitFailure): void {
+    if (this.#state !== 'starting') {
+      return;
+    }
+    this.#initDurationMs = performance.now() - this.#spawnedAt;
+    this.#initFailure = failure;
+    this.#state = 'failed';
+    this.kill();
+    this.#options.listener.onInitFailure(this);
+  }
+
+  #onExit(reason: string): void {
+    this.#exited.resolve(undefined);
+    this.#runtimeApi?.close();
+    if (this.#state === 'starting') {
+      this.#failInit(exitFailure(reason));
+      return;
+    }
+    if (this.#state !== 'failed') {
+      this.#state = 'dead';
+    }
+    this.#ending?.resolve({ kind: 'exit', reason });
+    this.#options.listener.onExit(this);
+  }
+
+  #answerInitFailure(request: InvocationRequest, failure: InitFailure): InvocationResult {
+    const { requestId } = request;
+    this.#output.begin(requestId);
+    this.#output.platform(startLine(requestId));
+    const result = { requestId, payload: failure.payload(requestId), functionError: 'Unhandled' } as const;
+    return this.#finish(request, result, { durationMs: 0, status: failure.status, errorType: failure.errorType });
+  }
+
+  #finish(
+    request: InvocationRequest,
+    result: InvocationResult,
+    report: { durationMs: number; status?: 'timeout' | 'error'; errorType?: string },
+  ): InvocationResult {
+    const { requestId } = request;
+    this.#output.platform(endLine(requestId));
+    this.#output.platform(
+      reportLine({
+        requestId,
+        durationMs: report.durationMs,
+        memorySizeMb: this.fn.memorySize,
+        maxMemoryUsedMb: this.#maxMemoryUsedMb,
+        initDurationMs: this.#coldStartPending ? this.#initDurationMs : undefined,
+        status: report.status,
+        errorType: report.errorType,
+      }),
+    );
+    this.#coldStartPending = false;
+    const logResult = this.#output.end(request.tail);
+    return logResult === undefined ? result : { ...result, logResult };
+  }
+
+  /** Peak RSS (VmHWM) of the process, read before it is killed. */
+  async #peakMemoryMb(): Promise<number | undefined> {
+    const pid = this.#child?.pid;
+    if (pid === undefined) {
+      return undefined;
+    }
+    try {
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1];
+      return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function exitFailure(reason: string): InitFailure {
+  return {
+    payload: (requestId) => exitPayload(requestId, reason),
+    errorType: 'Runtime.ExitError',
+    status: 'error',
+  };
+}

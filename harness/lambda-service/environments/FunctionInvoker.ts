@@ -1,0 +1,91 @@
+import { ResourceNotFoundException } from '../errors.ts';
+import type { FunctionStore } from '../functions/FunctionStore.ts';
+import type { LogBook } from '../logs/LogBook.ts';
+import { EnvironmentPool } from './EnvironmentPool.ts';
+import { ExecutionEnvironment, type InvocationRequest, type InvocationResult } from './ExecutionEnvironment.ts';
+
+/** Environments per function when it has no reserved concurrency (a resource cap, not an AWS limit). */
+export const DEFAULT_CONCURRENCY = 10;
+/** How long a synchronous Invoke waits for a slot of a function with reserved concurrency before a 429. */
+export const THROTTLE_AFTER_MS = 1000;
+
+export interface FunctionInvokerOptions {
+  functions: FunctionStore;
+  logBook: LogBook;
+  nodeBinary: string;
+  nodeVersion: string;
+  region: string;
+  awsEndpointUrl?: string;
+}
+
+/** How an invocation arrived, which decides whether it may be throttled. */
+export type InvocationSource = 'RequestResponse' | 'Event' | 'EventSourceMapping';
+
+/**
+ * Runs invocations of any function in its environment pool. Used by the
+ * Invoke action and, in-process, by the event source pollers.
+ */
+export class FunctionInvoker {
+  readonly #options: FunctionInvokerOptions;
+  readonly #pools = new Map<string, EnvironmentPool>();
+  /** Every environment started and not yet exited, whichever pool let go of it. */
+  readonly #live = new Set<ExecutionEnvironment>();
+
+  constructor(options: FunctionInvokerOptions) {
+    this.#options = options;
+  }
+
+  /** Resolves with the function's result or function error; rejects with AwsErrors (unknown function, throttled). */
+  invoke(functionName: string, request: InvocationRequest, source: InvocationSource): Promise<InvocationResult> {
+    const fn = this.#options.functions.get(functionName);
+    if (!fn) {
+      return Promise.reject(ResourceNotFoundException.forFunction(functionName));
+    }
+    return this.#pool(functionName).invoke(request, {
+      throttleAfterMs: source === 'RequestResponse' ? THROTTLE_AFTER_MS : undefined,
+    });
+  }
+
+  /** The function changed: environments of an older generation are retired, a new concurrency applies. */
+  refresh(functionName: string): void {
+    this.#pools.get(functionName)?.retire();
+  }
+
+  /** The function is deleted: its environments are killed, queued invocations fail. */
+  remove(functionName: string, functionArn: string): void {
+    this.#pools.get(functionName)?.dispose(ResourceNotFoundException.forFunction(functionArn));
+    this.#pools.delete(functionName);
+  }
+
+  /** Kills every environment; resolves when their processes are gone. */
+  close(): Promise<void> {
+    for (const [name, pool] of this.#pools) {
+      pool.dispose(ResourceNotFoundException.forFunction(name));
+    }
+    this.#pools.clear();
+    const live = [...this.#live];
+    for (const env of live) {
+      env.kill();
+    }
+    return Promise.all(live.map((env) => env.exited)).then(() => undefined);
+  }
+
+  #pool(functionName: string): EnvironmentPool {
+    let pool = this.#pools.get(functionName);
+    if (!pool) {
+      const { functions, logBook, nodeBinary, nodeVersion, region, awsEndpointUrl } = this.#options;
+      pool = new EnvironmentPool({
+        getFunction: () => functions.get(functionName),
+        defaultConcurrency: DEFAULT_CONCURRENCY,
+        createEnvironment: (fn, listener) => {
+          const env = new ExecutionEnvironment({ fn, nodeBinary, nodeVersion, region, awsEndpointUrl, logBook, listener });
+          this.#live.add(env);
+          void env.exited.then(() => this.#live.delete(env));
+          return env;
+        },
+      });
+      this.#pools.set(functionName, pool);
+    }
+    return pool;
+  }
+}

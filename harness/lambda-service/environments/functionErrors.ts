@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+
+/** The `{errorType, errorMessage}` payload of an error the service itself reports. */
+export function errorPayload(errorType: string, errorMessage: string): Buffer {
+  return Buffer.from(JSON.stringify({ errorType, errorMessage }));
+}
+
+/** What Lambda answers when an invocation outlives its timeout. */
+export function timeoutPayload(timeoutSeconds: number): Buffer {
+  return errorPayload('Sandbox.Timedout', `Task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
+}
+
+/** What Lambda answers when the runtime process exits during an invocation. */
+export function exitPayload(requestId: string, reason: string): Buffer {
+  return errorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: Runtime exited with error: ${reason}`);
+}
+
+/** Go's wording of an exit, which Lambda prints: `exit status 3`, `signal: killed`. */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  if (code !== null) {
+    return `exit status ${code}`;
+  }
+  const names: Partial<Record<NodeJS.Signals, string>> = {
+    SIGKILL: 'killed',
+    SIGTERM: 'terminated',
+    SIGABRT: 'aborted',
+    SIGSEGV: 'segmentation fault',
+    SIGINT: 'interrupt',
+  };
+  return `signal: ${signal ? (names[signal] ?? signal) : 'unknown'}`;
+}
+
+/** The X-Ray trace header Lambda passes to each invocation. */
+export function traceId(): string {
+  const time = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0');
+  return `Root=1-${time}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DeleteMessageBatchCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import { parseSqsArn } from '../arns.ts';
+import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
+import type { LogBook } from '../logs/LogBook.ts';
+import type { MappingRecord } from '../mappings/EventSourceMappingStore.ts';
+import { buildSqsEvent } from './buildSqsEvent.ts';
+import { parseBatchItemFailures } from './parseBatchItemFailures.ts';
+
+/** Batches in flight per mapping without ScalingConfig (AWS starts with 5 pollers). */
+export const DEFAULT_MAXIMUM_CONCURRENCY = 5;
+/** Lambda stops gathering a batch before its payload passes the 6 MB invoke limit. */
+const MAX_BATCH_BODY_BYTES = 5_500_000;
+/**
+ * Long polls of 2 s, not SQS's maximum of 20: the emulator answers a long
+ * poll as soon as a message arrives, so this costs no latency, and a
+ * disabled or deleted mapping stops within 2 s without aborting a request
+ * (an aborted long poll would leave the emulator's waiter to swallow the
+ * next message).
+ */
+const LONG_POLL_SECONDS = 2;
+
+export interface PollerDependencies {
+  sqs: SQSClient;
+  invoker: FunctionInvoker;
+  logBook: LogBook;
+  region: string;
+  /** The mapping as it is now: batch size, window and concurrency are read live. */
+  getMapping(): MappingRecord | undefined;
+}
+
+/**
+ * The poller of one SQS event source mapping. One long-poll at a time
+ * gathers a batch (batch size, batching window), then the function is
+ * invoked in-process while the next batch is gathered, up to the mapping's
+ * maximum concurrency. A successful batch is deleted; a failed one is left
+ * to the queue's visibility timeout and redrive policy; with
+ * ReportBatchItemFailures only the reported messages are left.
+ */
+export class EventSourcePoller {
+  readonly #deps: PollerDependencies;
+  readonly #abort = new AbortController();
+  readonly #stopped = Promise.withResolvers<undefined>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #loop: Promise<void>;
+  readonly #functionName: string;
+  #running = true;
+
+  constructor(deps: PollerDependencies) {
+    this.#deps = deps;
+    this.#functionName = deps.getMapping()?.functionName ?? 'unknown';
+    this.#loop = this.#run();
+  }
+
+  /**
+   * Stops polling. Without `abort` (disable, delete) the long poll still
+   * pending is left to finish and what it returns is processed, as a
+   * Disabling mapping on Lambda may still deliver a batch; `polling`
+   * resolves when no receive is left. With `abort` (service shutdown)
+   * everything stops now. Resolves when the in-flight batches are over.
+   */
+  stop(options: { abort: boolean }): Promise<void> {
+    this.#running = false;
+    this.#stopped.resolve(undefined);
+    if (options.abort) {
+      this.#abort.abort();
+    }
+    return this.#loop.then(() => Promise.allSettled(this.#inFlight)).then(() => undefined);
+  }
+
+  /** Resolves when the poller has stopped receiving (in-flight batches may still run). */
+  get polling(): Promise<void> {
+    return this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    const queueUrl = await this.#resolveQueueUrl();
+    let failures = 0;
+    while (this.#running && queueUrl) {
+      const mapping = this.#deps.getMapping();
+      if (!mapping) {
+        break;
+      }
+      await this.#waitForSlot(mapping.maximumConcurrency ?? DEFAULT_MAXIMUM_CONCURRENCY);
+      if (!this.#running) {
+        break;
+      }
+      let messages: Message[];
+      try {
+        messages = await this.#gather(queueUrl, mapping);
+        failures = 0;
+      } catch (error) {
+        if (!this.#running) {
+          break;
+        }
+        failures += 1;
+        this.#log(`Polling ${mapping.eventSourceArn} failed: ${describe(error)}`);
+        await this.#pause(Math.min(5000, 100 * 2 ** failures));
+        continue;
+      }
+      if (messages.length > 0) {
+        const task = this.#process(queueUrl, mapping, messages);
+        this.#inFlight.add(task);
+        void task.finally(() => this.#inFlight.delete(task));
+      }
+    }
+  }
+
+  async #resolveQueueUrl(): Promise<string | undefined> {
+    const mapping = this.#deps.getMapping();
+    const queueName = mapping && parseSqsArn(mapping.eventSourceArn)?.queueName;
+    for (let attempt = 1; this.#running && queueName; attempt += 1) {
+      try {
+        const { QueueUrl } = await this.#deps.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }), {
+          abortSignal: this.#abort.signal,
+        });
+        if (QueueUrl) {
+          return QueueUrl;
+        }
+      } catch (error) {
+        if (!this.#running) {
+          return undefined;
+        }
+        this.#log(`Cannot find queue ${queueName}: ${describe(error)}`);
+      }
+      await this.#pause(Math.min(5000, 100 * 2 ** attempt));
+    }
+    return undefined;
+  }
+
+  async #waitForSlot(maximumConcurrency: number): Promise<void> {
+    while (this.#running && this.#inFlight.size >= maximumConcurrency) {
+      await Promise.race([...this.#inFlight, this.#stopped.promise]);
+    }
+  }
+
+  /** Up to BatchSize messages, waiting at most the batching window once the first arrives. */
+  async #gather(queueUrl: string, mapping: MappingRecord): Promise<Message[]> {
+    const windowMs = mapping.maximumBatchingWindowInSeconds * 1000;
+    const messages: Message[] = [];
+    let bodyBytes = 0;
+    let deadline: number | undefined;
+    while (this.#running && messages.length < mapping.batchSize && bodyBytes < MAX_BATCH_BODY_BYTES) {
+      let waitSeconds = LONG_POLL_SECONDS;
+      if (deadline !== undefined) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) {
+          break;
+        }
+        if (remaining < 1000) {
+          // Long polls count whole seconds: sleep out the window's end, then take what is there.
+          await this.#pause(remaining);
+          waitSeconds = 0;
+        } else {
+          waitSeconds = Math.min(LONG_POLL_SECONDS, Math.floor(remaining / 1000));
+        }
+      }
+      const received = await this.#receive(queueUrl, Math.min(10, mapping.batchSize - messages.length), waitSeconds);
+      for (const message of received) {
+        messages.push(message);
+        bodyBytes += Buffer.byteLength(message.Body ?? '');
+      }
+      if (messages.length > 0 && windowMs === 0) {
+        break;
+      }
+      if (messages.length > 0 && deadline === undefined) {
+        deadline = Date.now() + windowMs;
+      }
+      if (waitSeconds === 0) {
+        break;
+      }
+    }
+    return messages;
+  }
+
+  async #receive(queueUrl: string, maxMessages: number, waitSeconds: number): Promise<Message[]> {
+    const output = await this.#deps.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: maxMessages,
+        WaitTimeSeconds: waitSeconds,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+      { abortSignal: this.#abort.signal },
+    );
+    return output.Messages ?? [];
+  }
+
+  async #process(queueUrl: string, mapping: MappingRecord, messages: Message[]): Promise<void> {
+    try {
+      const event = buildSqsEvent(messages, mapping.eventSourceArn, this.#deps.region);
+      const result = await this.#deps.invoker.invoke(
+        mapping.functionName,
+        { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false },
+        'EventSourceMapping',
+      );
+      if (result.functionError) {
+        return; // Nothing is deleted: the messages come back after the visibility timeout.
+      }
+      let toDelete = messages;
+      if (mapping.functionResponseTypes.includes('ReportBatchItemFailures')) {
+        const ids = new Set(messages.map((message) => message.MessageId ?? ''));
+        const report = parseBatchItemFailures(result.payload, ids);
+        if (report.kind === 'invalid') {
+          this.#log(`Invalid batch item failure response (${report.reason}): the whole batch failed`, result.requestId);
+          return;
+        }
+        if (report.kind === 'partial') {
+          toDelete = messages.filter((message) => !report.failedMessageIds.has(message.MessageId ?? ''));
+        }
+      }
+      await this.#delete(queueUrl, toDelete);
+    } catch (error) {
+      this.#log(`Processing a batch of ${mapping.eventSourceArn} failed: ${describe(error)}`);
+    }
+  }
+
+  async #delete(queueUrl: string, messages: readonly Message[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += 10) {
+      const entries = messages
+        .slice(start, start + 10)
+        .map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle ?? '' }));
+      const output = await this.#deps.sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+      for (const failed of output.Failed ?? []) {
+        this.#log(`Could not delete a processed message: ${failed.Code ?? ''} ${failed.Message ?? ''}`);
+      }
+    }
+  }
+
+  /** Waits `ms`, or less if the poller is stopped. */
+  async #pause(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), this.#stopped.promise]);
+    clearTimeout(timer);
+  }
+
+  #log(message: string, requestId?: string): void {
+    this.#deps.logBook.platform(this.#functionName, `[event source mapping] ${message}`, requestId);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,90 @@
+/** What the service knows about one function (only `$LATEST` exists). */
+export interface FunctionRecord {
+  readonly name: string;
+  readonly arn: string;
+  readonly runtime: string;
+  readonly handler: string;
+  readonly role: string;
+  readonly description: string;
+  /** Seconds. */
+  readonly timeout: number;
+  /** MB. */
+  readonly memorySize: number;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly code: StoredCode;
+  /** Lambda's format: `2024-01-02T03:04:05.678+0000`. */
+  readonly lastModified: string;
+  readonly revisionId: string;
+  /** Bumped by every code or configuration change; environments of an older generation are retired. */
+  readonly generation: number;
+  readonly reservedConcurrency?: number;
+}
+
+/** A code version: the zip as uploaded and where it was extracted. */
+export interface StoredCode {
+  readonly sha256: string;
+  readonly size: number;
+  readonly zipPath: string;
+  readonly directory: string;
+}
+
+/** The functions, by name. Records are immutable: updates replace them. */
+export class FunctionStore {
+  readonly #functions = new Map<string, FunctionRecord>();
+  /** Names being created (their code is being extracted): a second create of one conflicts. */
+  readonly #creating = new Set<string>();
+
+  get(name: string): FunctionRecord | undefined {
+    return this.#functions.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.#functions.has(name) || this.#creating.has(name);
+  }
+
+  /** Reserves a name while its function is being created; false when it is taken. */
+  reserve(name: string): boolean {
+    if (this.has(name)) {
+      return false;
+    }
+    this.#creating.add(name);
+    return true;
+  }
+
+  /** Ends a reservation, with the created record or none (the create failed). */
+  release(name: string, record?: FunctionRecord): void {
+    this.#creating.delete(name);
+    if (record) {
+      this.#functions.set(name, record);
+    }
+  }
+
+  /** All functions sorted by name, the order ListFunctions pages through. */
+  list(): FunctionRecord[] {
+    return [...this.#functions.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  put(record: FunctionRecord): void {
+    this.#functions.set(record.name, record);
+  }
+
+  delete(name: string): void {
+    this.#functions.delete(name);
+  }
+
+  /** Sum of the reserved concurrency of every function but `exceptName`. */
+  reservedConcurrencyTotal(exceptName?: string): number {
+    let total = 0;
+    for (const record of this.#functions.values()) {
+      if (record.name !== exceptName) {
+        total += record.reservedConcurrency ?? 0;
+      }
+    }
+    return total;
+  }
+}
+
+/** Lambda's LastModified format for functions. */
+export function lambdaTimestamp(date: Date = new Date()): string {
+  return date.toISOString().replace('Z', '+0000');
+}

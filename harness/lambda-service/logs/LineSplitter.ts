@@ -1,0 +1,55 @@
+import { StringDecoder } from 'node:string_decoder';
+
+/**
+ * Written by the runtime bootstrap on stdout and stderr after each
+ * invocation, before it posts the result: once the service has seen it on
+ * both streams, every line of that invocation has been read.
+ */
+export const FLUSH_MARKER = '\u0000lambda-flush:';
+
+/**
+ * Turns a child's output stream into lines. The Node runtime writes each
+ * console call as one line with inner newlines turned into `\r` (as AWS's
+ * runtime does); they are turned back into `\n` here.
+ */
+export class LineSplitter {
+  readonly #decoder = new StringDecoder('utf8');
+  readonly #onLine: (line: string) => void;
+  readonly #onMarker: (requestId: string) => void;
+  #pending = '';
+
+  constructor(options: { onLine: (line: string) => void; onMarker: (requestId: string) => void }) {
+    this.#onLine = options.onLine;
+    this.#onMarker = options.onMarker;
+  }
+
+  push(chunk: Buffer): void {
+    const text = this.#pending + this.#decoder.write(chunk);
+    const lines = text.split('\n');
+    this.#pending = lines.pop() ?? '';
+    for (const line of lines) {
+      this.#emit(line);
+    }
+  }
+
+  /** Emits a last unterminated line. */
+  end(): void {
+    const rest = this.#pending + this.#decoder.end();
+    this.#pending = '';
+    if (rest.length > 0) {
+      this.#emit(rest);
+    }
+  }
+
+  #emit(line: string): void {
+    const markerAt = line.indexOf(FLUSH_MARKER);
+    if (markerAt >= 0) {
+      if (markerAt > 0) {
+        this.#onLine(line.slice(0, markerAt).replaceAll('\r', '\n'));
+      }
+      this.#onMarker(line.slice(markerAt + FLUSH_MARKER.length));
+      return;
+    }
+    this.#onLine(line.replaceAll('\r', '\n'));
+  }
+}

@@ -1,0 +1,330 @@
+// The runtime interface client of the embedded Lambda service: what AWS's
+// Node runtime does in /var/runtime, small. Plain JavaScript because it runs
+// inside the function's own Node process, before anything else.
+//
+// It loads the handler named by _HANDLER from LAMBDA_TASK_ROOT, then loops
+// on the Runtime API at AWS_LAMBDA_RUNTIME_API: GET /invocation/next, call
+// the handler, POST /response or /error. Init failures go to /init/error.
+import http from 'node:http';
+import { existsSync, statSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+
+// Keep these two in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
+const FLUSH_MARKER = '\u0000lambda-flush:';
+const MAX_MEMORY_HEADER = 'lambda-runtime-embedded-max-memory-mb';
+
+const env = process.env;
+const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
+const RUNTIME = '/2018-06-01/runtime';
+const agent = new http.Agent({ keepAlive: true });
+const runtimeDir = dirname(fileURLToPath(import.meta.url));
+
+/** The invocation being served, for log prefixes and crash reports. */
+let currentRequestId;
+let initialized = false;
+
+provideAwsSdk();
+patchConsole();
+watchParent();
+process.on('uncaughtException', (error) => fatal(error, 'Uncaught Exception', 129));
+process.on('unhandledRejection', (reason) => {
+  const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  const error = new Error(message);
+  error.name = 'Runtime.UnhandledPromiseRejection';
+  if (reason instanceof Error && reason.stack) {
+    error.stack = reason.stack;
+  }
+  fatal(error, 'Unhandled Promise Rejection', 128);
+});
+
+const handler = await loadHandler().catch(async (error) => {
+  const body = toErrorBody(error);
+  console.error('Init Error', logDocument(body));
+  await post(`${RUNTIME}/init/error`, body, { 'lambda-runtime-function-error-type': body.errorType });
+  process.exit(129);
+});
+initialized = true;
+
+for (;;) {
+  const next = await request('GET', `${RUNTIME}/invocation/next`);
+  const requestId = String(next.headers['lambda-runtime-aws-request-id']);
+  const deadline = Number(next.headers['lambda-runtime-deadline-ms']);
+  currentRequestId = requestId;
+  env._X_AMZN_TRACE_ID = String(next.headers['lambda-runtime-trace-id'] ?? '');
+  const context = createContext(requestId, deadline, next.headers);
+  let outcome;
+  try {
+    outcome = await invoke(handler, JSON.parse(next.body.length > 0 ? next.body.toString('utf8') : '{}'), context);
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  await sendOutcome(requestId, outcome);
+  currentRequestId = undefined;
+}
+
+/**
+ * Calls the handler the way Lambda does: async (the promise settles the
+ * invocation), or with a callback (settled once the event loop is empty,
+ * unless context.callbackWaitsForEmptyEventLoop is false). A handler that
+ * does neither answers null once the event loop is empty.
+ */
+function invoke(fn, event, context) {
+  const { promise, resolve: settle } = Promise.withResolvers();
+  let settled = false;
+  let callbackOutcome;
+  let returnedPromise = false;
+  const onEmptyLoop = () => {
+    if (callbackOutcome) {
+      finish(callbackOutcome);
+    } else if (!returnedPromise) {
+      finish({ ok: true, value: null });
+    }
+  };
+  const finish = (outcome) => {
+    if (!settled) {
+      settled = true;
+      process.off('beforeExit', onEmptyLoop);
+      settle(outcome);
+    }
+  };
+  const callback = (error, value) => {
+    callbackOutcome ??= error === undefined || error === null ? { ok: true, value } : { ok: false, error };
+    if (!context.callbackWaitsForEmptyEventLoop) {
+      finish(callbackOutcome);
+    }
+  };
+  context.done = callback;
+  context.succeed = (value) => callback(null, value);
+  context.fail = (error) => callback(error ?? 'handled');
+  process.on('beforeExit', onEmptyLoop);
+  try {
+    const returned = fn(event, context, callback);
+    if (returned && typeof returned.then === 'function') {
+      returnedPromise = true;
+      returned.then((value) => finish({ ok: true, value }), (error) => finish({ ok: false, error }));
+    }
+  } catch (error) {
+    finish({ ok: false, error });
+  }
+  return promise;
+}
+
+async function sendOutcome(requestId, outcome) {
+  let body;
+  let path = `${RUNTIME}/invocation/${requestId}/response`;
+  const headers = {};
+  if (outcome.ok) {
+    try {
+      body = JSON.stringify(outcome.value === undefined ? null : outcome.value);
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+  }
+  if (!outcome.ok) {
+    const errorBody = toErrorBody(outcome.error);
+    console.error('Invoke Error', logDocument(errorBody));
+    body = JSON.stringify(errorBody);
+    path = `${RUNTIME}/invocation/${requestId}/error`;
+    headers['lambda-runtime-function-error-type'] = errorBody.errorType;
+  }
+  flushMarker(requestId);
+  await post(path, body, headers);
+}
+
+/** Reports a crash for the current invocation (or init), then exits: the environment is gone. */
+async function fatal(error, label, exitCode) {
+  const body = toErrorBody(error);
+  console.error(label, logDocument(body));
+  try {
+    if (currentRequestId !== undefined) {
+      flushMarker(currentRequestId);
+      await post(`${RUNTIME}/invocation/${currentRequestId}/error`, body, {
+        'lambda-runtime-function-error-type': body.errorType,
+      });
+    } else if (!initialized) {
+      await post(`${RUNTIME}/init/error`, body, { 'lambda-runtime-function-error-type': body.errorType });
+    }
+  } finally {
+    process.exit(exitCode);
+  }
+}
+
+async function loadHandler() {
+  const handlerString = env._HANDLER ?? '';
+  const slash = handlerString.lastIndexOf('/');
+  const match = /^([^.]*)\.(.*)$/.exec(handlerString.slice(slash + 1));
+  if (!match || match[1] === '' || match[2] === '') {
+    throw runtimeError('Runtime.MalformedHandlerName', 'Bad handler');
+  }
+  const [, moduleName, handlerPath] = match;
+  const base = resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), handlerString.slice(0, slash + 1), moduleName);
+  const file = [base, `${base}.js`, `${base}.mjs`, `${base}.cjs`].find((candidate) => isFile(candidate));
+  if (!file) {
+    throw runtimeError(
+      'Runtime.ImportModuleError',
+      `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${fileURLToPath(import.meta.url)}`,
+    );
+  }
+  let namespace;
+  try {
+    namespace = await import(pathToFileURL(file).href);
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw runtimeError('Runtime.UserCodeSyntaxError', String(error), error.stack);
+    }
+    if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
+      throw runtimeError('Runtime.ImportModuleError', String(error), error.stack);
+    }
+    throw error;
+  }
+  const [first, ...nested] = handlerPath.split('.');
+  let fn = namespace[first] ?? namespace.default?.[first];
+  for (const key of nested) {
+    fn = fn?.[key];
+  }
+  if (fn === undefined || fn === null) {
+    throw runtimeError('Runtime.HandlerNotFound', `${handlerString} is undefined or not exported`);
+  }
+  if (typeof fn !== 'function') {
+    throw runtimeError('Runtime.HandlerNotFound', `${handlerString} is not a function`);
+  }
+  return fn;
+}
+
+function isFile(path) {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function createContext(requestId, deadline, headers) {
+  const clientContext = headers['lambda-runtime-client-context'];
+  const identity = headers['lambda-runtime-cognito-identity'];
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
+    invokedFunctionArn: String(headers['lambda-runtime-invoked-function-arn'] ?? ''),
+    memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    awsRequestId: requestId,
+    logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME,
+    clientContext: typeof clientContext === 'string' ? JSON.parse(clientContext) : undefined,
+    identity: typeof identity === 'string' ? JSON.parse(identity) : undefined,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+  };
+}
+
+function runtimeError(errorType, message, stack) {
+  const error = new Error(message);
+  error.name = errorType;
+  if (stack) {
+    error.stack = stack;
+  }
+  return error;
+}
+
+/** The `{errorType, errorMessage, trace}` shape of AWS's Node runtime. */
+function toErrorBody(error) {
+  try {
+    if (error instanceof Error) {
+      return { errorType: error.name, errorMessage: error.message, trace: String(error.stack ?? '').split('\n') };
+    }
+    return { errorType: typeof error, errorMessage: String(error), trace: [] };
+  } catch {
+    return { errorType: 'handled', errorMessage: 'the error could not be read', trace: [] };
+  }
+}
+
+/** Marks the end of an invocation's output on both streams (pipes are written in order). */
+function flushMarker(requestId) {
+  const line = `${FLUSH_MARKER}${requestId}\n`;
+  process.stdout.write(line);
+  process.stderr.write(line);
+}
+
+/** How the Node runtime prints an error in the log: the trace under `stack`. */
+function logDocument({ errorType, errorMessage, trace }) {
+  return JSON.stringify({ errorType, errorMessage, stack: trace });
+}
+
+function post(path, body, headers) {
+  return request('POST', path, typeof body === 'string' ? body : JSON.stringify(body), {
+    'content-type': 'application/json',
+    [MAX_MEMORY_HEADER]: String(Math.round(process.resourceUsage().maxRSS / 1024)),
+    ...headers,
+  });
+}
+
+function request(method, path, body, headers = {}) {
+  const { promise, resolve: done } = Promise.withResolvers();
+  const payload = body === undefined ? undefined : Buffer.from(body);
+  const req = http.request(
+    {
+      host: apiHost,
+      port: Number(apiPort),
+      method,
+      path,
+      agent,
+      headers: payload ? { ...headers, 'content-length': payload.byteLength } : headers,
+    },
+    (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', lostRuntimeApi);
+    },
+  );
+  req.on('error', lostRuntimeApi);
+  req.end(payload);
+  return promise;
+}
+
+/** The Runtime API is gone: the environment was destroyed or the service died. */
+function lostRuntimeApi() {
+  process.exit(0);
+}
+
+/** Exits when the service's process is gone, even if the Runtime API socket lingers. */
+function watchParent() {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      process.exit(0);
+    }
+  }, 500).unref();
+}
+
+/** Console methods write `time\trequestId\tLEVEL\tmessage` lines, like AWS's Node runtime (text format). */
+function patchConsole() {
+  const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
+  for (const [method, level] of Object.entries(levels)) {
+    console[method] = (...args) => {
+      const message = format(...args).replaceAll('\n', '\r');
+      process.stdout.write(`${new Date().toISOString()}\t${currentRequestId}\t${level}\t${message}\n`);
+    };
+  }
+}
+
+/**
+ * AWS's Node runtimes ship the AWS SDK v3: a function may import
+ * `@aws-sdk/*` without bundling it. Here the service's own copy plays that
+ * part, as a fallback when the function's code does not resolve it.
+ */
+function provideAwsSdk() {
+  const fallbackParent = pathToFileURL(`${runtimeDir}/`).href;
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      try {
+        return nextResolve(specifier, context);
+      } catch (error) {
+        const provided = specifier.startsWith('@aws-sdk/') || specifier.startsWith('@smithy/');
+        if (!provided || (error?.code !== 'ERR_MODULE_NOT_FOUND' && error?.code !== 'MODULE_NOT_FOUND')) {
+          throw error;
+        }
+        return nextResolve(specifier, { ...context, parentURL: fallbackParent });
+      }
+    },
+  });
+}

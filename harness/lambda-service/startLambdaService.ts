@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { FunctionInvoker } from './environments/FunctionInvoker.ts';
+import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { PollerRegistry } from './event-sources/PollerRegistry.ts';
+import { CodeStorage } from './functions/CodeStorage.ts';
+import { FunctionStore } from './functions/FunctionStore.ts';
+import { LogBook } from './logs/LogBook.ts';
+import { EventSourceMappingStore } from './mappings/EventSourceMappingStore.ts';
+import { createRouter } from './router.ts';
+import type { LambdaService, LambdaServiceOptions } from './types.ts';
+
+export type { LambdaService, LambdaServiceOptions, LogLine } from './types.ts';
+
+/**
+ * Starts the embedded Lambda service: the Lambda REST API on
+ * `http://127.0.0.1:<port>` for `@aws-sdk/client-lambda` (or the AWS CLI),
+ * Node execution environments driven through the Runtime API, and SQS
+ * event source pollers against `awsEndpointUrl`.
+ */
+export async function startLambdaService(options: LambdaServiceOptions = {}): Promise<LambdaService> {
+  const region = options.region ?? 'us-east-1';
+  const location = { region, accountId: options.accountId ?? '000000000000' };
+  const nodeBinary = options.nodeBinary ?? process.execPath;
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lambda-service-')));
+  await mkdir(dataDir, { recursive: true });
+
+  const logBook = new LogBook({ onLog: options.onLog });
+  const functions = new FunctionStore();
+  const mappings = new EventSourceMappingStore();
+  const sqs = options.awsEndpointUrl ? createSqsClient({
+    endpoint: options.awsEndpointUrl,
+    region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  }) : undefined;
+  const invoker = new FunctionInvoker({
+    functions,
+    logBook,
+    nodeBinary,
+    nodeVersion: await nodeVersionOf(nodeBinary),
+    region,
+    awsEndpointUrl: options.awsEndpointUrl,
+  });
+  const pollers = new PollerRegistry({ mappings, invoker, logBook, region, sqs });
+  const router = createRouter({
+    location,
+    functions,
+    mappings,
+    code: new CodeStorage(dataDir),
+    invoker,
+    pollers,
+    logBook,
+    sqs,
+  });
+
+  // Long keep-alive so SDK clients rarely reuse a socket the server is closing.
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, router);
+  const listening = Promise.withResolvers<undefined>();
+  server.once('error', listening.reject);
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
+  await listening.promise;
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      const pollersStopped = pollers.stopAll();
+      await invoker.close();
+      await pollersStopped;
+      sqs?.destroy();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await serverClosed;
+      if (ownDataDir) {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    })();
+    return closing;
+  };
+
+  return {
+    url: `http://${host}:${port}`,
+    logs: (functionName) => logBook.lines(functionName),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+/** The version of the environments' Node (`v24.x.y`), for AWS_EXECUTION_ENV and the runtime warning. */
+async function nodeVersionOf(nodeBinary: string): Promise<string> {
+  if (nodeBinary === process.execPath) {
+    return process.version;
+  }
+  const { stdout } = await promisify(execFile)(nodeBinary, ['--version']);
+  return stdout.trim();
+}

@@ -1,0 +1,44 @@
+/** Public types of the embedded Lambda service. */
+
+/** One line of a function's log, as the service records it. */
+export interface LogLine {
+  functionName: string;
+  /** The invocation the line belongs to; absent for init output and service messages. */
+  requestId?: string;
+  /** `platform` marks lines written by the service itself (START, END, REPORT, warnings). */
+  stream: 'stdout' | 'stderr' | 'platform';
+  message: string;
+  /** Epoch milliseconds. */
+  timestamp: number;
+}
+
+export interface LambdaServiceOptions {
+  /** Region of the ARNs and of the functions' AWS_REGION; default `us-east-1`. */
+  region?: string;
+  /** Account id of the ARNs; default `000000000000`. */
+  accountId?: string;
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string;
+  /** Port to listen on; default 0 (an ephemeral port). */
+  port?: number;
+  /**
+   * The SNS/SQS emulator. Injected into every function as AWS_ENDPOINT_URL
+   * (with dummy credentials) and used by the SQS event source pollers.
+   */
+  awsEndpointUrl?: string;
+  /** Where function zips are stored and extracted; default a temporary directory removed on close. */
+  dataDir?: string;
+  /** The Node binary of the execution environments; default `process.execPath`. */
+  nodeBinary?: string;
+  /** Called for every log line of every function, as it happens. */
+  onLog?: (line: LogLine) => void;
+}
+
+export interface LambdaService extends AsyncDisposable {
+  /** Base URL of the Lambda API, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** The last log lines of a function (bounded), oldest first. */
+  logs(functionName: string): readonly LogLine[];
+  /** Stops the pollers, kills every execution environment and closes the server. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { InvalidRequestContentException, ValidationException } from './errors.ts';
+
+const TYPE_ISSUES = new Set(['invalid_type', 'invalid_union', 'unrecognized_keys']);
+
+/**
+ * Parses an action's raw input with its schema and maps failures to the
+ * errors Lambda answers with: a member of the wrong JSON type is an
+ * InvalidRequestContentException, a broken constraint (range, pattern,
+ * enum) a ValidationException worded like AWS's
+ * ("1 validation error detected: Value '0' at 'batchSize' failed to satisfy constraint: ...").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (result.success) {
+    return result.data;
+  }
+  const issues = result.error.issues;
+  const typeIssue = issues.find((issue) => TYPE_ISSUES.has(issue.code));
+  if (typeIssue) {
+    throw new InvalidRequestContentException(
+      `Could not parse request body into json: ${memberPath(typeIssue.path)}: ${typeIssue.message}`,
+    );
+  }
+  const details = issues.map(
+    (issue) =>
+      `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${issue.message}`,
+  );
+  const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
+  throw new ValidationException(`${count} detected: ${details.join('; ')}`);
+}
+
+/** AWS names members in camelCase in validation messages (`scalingConfig.maximumConcurrency`). */
+function memberPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment) => (typeof segment === 'string' ? segment.charAt(0).toLowerCase() + segment.slice(1) : String(segment)))
+    .join('.');
+}
+
+function formatValue(input: unknown): string {
+  if (input === undefined) {
+    return 'null';
+  }
+  return `'${typeof input === 'string' ? input : JSON.stringify(input)}'`;
+}
+
+/** Message helpers so schemas read like the constraints AWS prints. */
+export const constraint = {
+  min: (n: number) => ({ message: `Member must have value greater than or equal to ${n}` }),
+  max: (n: number) => ({ message: `Member must have value less than or equal to ${n}` }),
+  pattern: (re: RegExp) => ({ message: `Member must satisfy regular expression pattern: ${re.source}` }),
+  minLength: (n: number) => ({ message: `Member must have length greater than or equal to ${n}` }),
+  maxLength: (n: number) => ({ message: `Member must have length less than or equal to ${n}` }),
+  enumOf: (values: readonly string[]) => ({ message: `Member must satisfy enum value set: [${values.join(', ')}]` }),
+} as const;

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CreateTopicCommand } from '@aws-sdk/client-sns';
+import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { AwsClients } from '../aws/awsClients.ts';
+import { consumerResourceNames, outcomesQueueName, topicName } from '../topology/resourceNames.ts';
+import type { Consumer, Topology } from '../topology/topologySchema.ts';
+import { ensureEventSourceMapping } from './ensureEventSourceMapping.ts';
+import { ensureFunction } from './ensureFunction.ts';
+import { ensureQueue } from './ensureQueue.ts';
+import { ensureSubscription } from './ensureSubscription.ts';
+import { topicOnlyQueuePolicy } from './queuePolicy.ts';
+import type { ProvisionedConsumer, ProvisionedTopology } from './types.ts';
+
+const DLQ_RETENTION_SECONDS = '1209600';
+
+export interface ProvisionOptions {
+  topology: Topology;
+  clients: AwsClients;
+  /** Folder holding `<consumer>.zip` bundles (`npm run build:lambdas`). */
+  distDir: string;
+  accountId?: string;
+}
+
+async function readBundle(distDir: string, consumer: string): Promise<Uint8Array> {
+  const file = path.join(distDir, `${consumer}.zip`);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new Error(`${file} is missing: run "npm run build:lambdas" first`, { cause: error });
+  }
+}
+
+async function provisionConsumer(
+  options: ProvisionOptions,
+  shared: { topicArn: string; outcomesQueueUrl: string },
+  name: string,
+  consumer: Consumer,
+): Promise<ProvisionedConsumer> {
+  const { sqs, sns, lambda } = options.clients;
+  const names = consumerResourceNames(options.topology, name);
+  const [zipFile, dlq] = await Promise.all([
+    readBundle(options.distDir, name),
+    ensureQueue(sqs, names.deadLetterQueue, { MessageRetentionPeriod: DLQ_RETENTION_SECONDS }),
+  ]);
+  const queue = await ensureQueue(sqs, names.queue, {
+    VisibilityTimeout: String(consumer.visibility_timeout_seconds),
+    MessageRetentionPeriod: String(consumer.message_retention_seconds),
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: consumer.max_receive_count }),
+  });
+  // The policy names the queue's own ARN, known only once the queue exists.
+  await sqs.send(new SetQueueAttributesCommand({
+    QueueUrl: queue.url,
+    Attributes: { Policy: topicOnlyQueuePolicy(queue.arn, shared.topicArn) },
+  }));
+  const [subscriptionArn, functionArn] = await Promise.all([
+    ensureSubscription(sns, {
+      topicArn: shared.topicArn,
+      queueArn: queue.arn,
+      rawMessageDelivery: consumer.raw_message_delivery,
+      filterPolicy: consumer.filter_policy,
+    }),
+    ensureFunction(lambda, {
+      functionName: names.functionName,
+      zipFile,
+      handler: consumer.handler,
+      timeout: consumer.timeout,
+      memorySize: consumer.memory_size,
+      environment: { ...consumer.environment, OUTCOMES_QUEUE_URL: shared.outcomesQueueUrl, CONSUMER_NAME: name },
+      role: `arn:aws:iam::${options.accountId ?? '000000000000'}:role/${names.functionName}`,
+    }),
+  ]);
+  const eventSourceMappingUuid = await ensureEventSourceMapping(lambda, {
+    functionName: names.functionName,
+    queueArn: queue.arn,
+    batchSize: consumer.batch_size,
+    maximumBatchingWindowSeconds: consumer.maximum_batching_window_seconds,
+    maximumConcurrency: consumer.maximum_concurrency,
+  });
+  return {
+    queueUrl: queue.url,
+    queueArn: queue.arn,
+    dlqUrl: dlq.url,
+    dlqArn: dlq.arn,
+    subscriptionArn,
+    functionName: names.functionName,
+    functionArn,
+    eventSourceMappingUuid,
+  };
+}
+
+/**
+ * Creates what `terraform/` declares, through the AWS SDK only, so it works against any AWS-compatible
+ * endpoint. Every step is idempotent: running it twice creates nothing twice.
+ */
+export async function provisionTopology(options: ProvisionOptions): Promise<ProvisionedTopology> {
+  const { sns, sqs } = options.clients;
+  const [{ TopicArn: topicArn }, outcomes] = await Promise.all([
+    sns.send(new CreateTopicCommand({ Name: topicName(options.topology) })),
+    ensureQueue(sqs, outcomesQueueName(options.topology), {}),
+  ]);
+  if (!topicArn) throw new Error('CreateTopic returned no ARN');
+  const shared = { topicArn, outcomesQueueUrl: outcomes.url };
+  const entries = await Promise.all(
+    Object.entries(options.topology.consumers).map(async ([name, consumer]) => {
+      const provisioned = await provisionConsumer(options, shared, name, consumer);
+      return [name, provisioned] as const;
+    }),
+  );
+  return { topicArn, outcomesQueueUrl: outcomes.url, outcomesQueueArn: outcomes.arn, consumers: Object.fromEntries(entries) };
+}

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ListFunctionsCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { exampleOrder } from '../../contracts/index.ts';
+import { repoRoot } from '../../harness/topology/loadTopology.ts';
+import type { StackFile } from '../../harness/cli/writeStackFile.ts';
+import { buildLambdas } from '../../scripts/build-lambdas.ts';
+
+const stackFile = path.join(repoRoot, '.fanout', 'stack.json');
+
+function childPids(pid: number): number[] {
+  try {
+    const direct = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return direct.flatMap((child) => [child, ...childPids(child)]);
+  } catch {
+    return [];
+  }
+}
+
+const isAlive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('npm start', () => {
+  let child: ChildProcess;
+  let output = '';
+  let stack: StackFile;
+
+  beforeAll(async () => {
+    await buildLambdas();
+    child = spawn(process.execPath, ['harness/cli/start.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    await waitFor('the stack to come up', () => (output.includes('Ctrl-C stops everything') ? true : undefined));
+    stack = JSON.parse(readFileSync(stackFile, 'utf8')) as StackFile;
+  }, 30_000);
+
+  afterAll(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('prints progress, the API and Swagger UI URLs and the AWS endpoints', () => {
+    expect(output).toContain('provisioning');
+    expect(output).toContain(`${stack.apiUrl}/orders`);
+    expect(output).toContain(stack.docsUrl);
+    expect(output).toContain(stack.endpoints.lambda);
+    expect(stack.endpoints.sqs).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('serves the Lambda API on the endpoint written to .fanout/stack.json', async () => {
+    const lambda = new LambdaClient({ endpoint: stack.endpoints.lambda, region: stack.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const { Functions = [] } = await lambda.send(new ListFunctionsCommand({}));
+    lambda.destroy();
+    expect(Functions.map((f) => f.FunctionName)).toContain('fanout-order-processor');
+  });
+
+  it('streams the Lambda log lines of an order it accepts', async () => {
+    const response = await fetch(`${stack.apiUrl}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': stack.apiKey ?? '' },
+      body: JSON.stringify(exampleOrder),
+    });
+    expect(response.status).toBe(202);
+    await waitFor('a REPORT line', () => (/\[fanout-order-processor\] REPORT RequestId/.test(output) ? true : undefined));
+  });
+
+  it('stops everything on Ctrl-C and leaves no process behind', async () => {
+    const descendants = childPids(child.pid ?? 0);
+    expect(descendants.length).toBeGreaterThan(0);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await waitFor('the environments to exit', () => (descendants.every((pid) => !isAlive(pid)) ? true : undefined), 5_000);
+    expect(existsSync(stackFile)).toBe(false);
+  });
+});

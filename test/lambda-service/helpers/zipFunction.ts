@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yazl from 'yazl';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/functions/', import.meta.url));
+
+/** Zips `test/fixtures/functions/<name>/` in memory, as a Lambda deployment package. */
+export async function zipFixture(name: string): Promise<Uint8Array> {
+  const root = join(FIXTURES, name);
+  return zipFiles(
+    await Promise.all((await listFiles(root)).map(async (path) => ({ name: relative(root, path), content: await readFile(path) }))),
+  );
+}
+
+/** Zips files given by name and content. */
+export function zipFiles(files: readonly { name: string; content: string | Buffer }[]): Promise<Uint8Array> {
+  const zip = new yazl.ZipFile();
+  for (const file of files) {
+    zip.addBuffer(Buffer.from(file.content), file.name);
+  }
+  zip.end();
+  const { promise, resolve, reject } = Promise.withResolvers<Uint8Array>();
+  const chunks: Buffer[] = [];
+  zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  zip.outputStream.on('error', reject);
+  zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+  return promise;
+}
+
+async function listFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const path = join(directory, entry.name);
+      return entry.isDirectory() ? listFiles(path) : Promise.resolve([path]);
+    }),
+  );
+  return nested.flat();
+}

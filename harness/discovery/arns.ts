@@ -1,0 +1,24 @@
+import { DiscoveryError } from './errors.ts';
+
+/** The parts of an ARN that discovery needs: `arn:partition:service:region:account:resource`. */
+export interface ParsedArn {
+  service: string;
+  region: string;
+  accountId: string;
+  resource: string;
+}
+
+export function parseArn(arn: string): ParsedArn {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') throw new DiscoveryError(`"${arn}" is not an ARN`);
+  const [, , service = '', region = '', accountId = ''] = parts;
+  return { service, region, accountId, resource: parts.slice(5).join(':') };
+}
+
+/** `arn:aws:lambda:us-east-1:000000000000:function:name[:qualifier]` -> `name`. */
+export function functionNameFromArn(arn: string): string {
+  const { service, resource } = parseArn(arn);
+  const [kind, name] = resource.split(':');
+  if (service !== 'lambda' || kind !== 'function' || !name) throw new DiscoveryError(`"${arn}" is not a Lambda function ARN`);
+  return name;
+}

@@ -1,0 +1,116 @@
+import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import { OutcomeSchema, type Outcome } from '../../contracts/index.ts';
+import { QueueDrainer } from './QueueDrainer.ts';
+import { Waiters, type UntilOptions } from './Waiters.ts';
+
+/** An outcome with when it travelled: the Lambda sent it at `sentAt`, the collector read it at `receivedAt`. */
+export interface CollectedOutcome {
+  outcome: Outcome;
+  /** Epoch ms, SQS `SentTimestamp` of the outcome message. */
+  sentAt: number;
+  /** Epoch ms. */
+  receivedAt: number;
+}
+
+/** A message on the outcomes queue that is not an Outcome; kept for diagnostics. */
+export interface MalformedOutcome {
+  body: string;
+  reason: string;
+  receivedAt: number;
+}
+
+export interface OutcomeCollectorOptions {
+  sqs: SQSClient;
+  queueUrl: string;
+  /** Concurrent long polls of the outcomes queue. Default 2. */
+  pollers?: number;
+  /** Long-poll wait per receive, in seconds. Default 2. */
+  waitTimeSeconds?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Drains the shared outcomes queue for the whole test run into an in-memory index. Scenarios read
+ * from the index by order id or correlation id and never receive from the queue themselves, so one
+ * scenario cannot consume and drop another's outcomes.
+ */
+export class OutcomeCollector {
+  readonly #drainer: QueueDrainer;
+  readonly #waiters = new Waiters();
+  readonly #all: CollectedOutcome[] = [];
+  readonly #malformed: MalformedOutcome[] = [];
+  readonly #byOrderId = new Map<string, CollectedOutcome[]>();
+  readonly #byCorrelationId = new Map<string, CollectedOutcome[]>();
+
+  constructor(options: OutcomeCollectorOptions) {
+    this.#drainer = new QueueDrainer({
+      sqs: options.sqs,
+      queueUrl: options.queueUrl,
+      pollers: options.pollers ?? 2,
+      ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
+      onMessage: (message) => this.#add(message),
+      ...(options.onError ? { onError: options.onError } : {}),
+    });
+  }
+
+  start(): this {
+    this.#drainer.start();
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return this.#drainer.stop();
+  }
+
+  all(): readonly CollectedOutcome[] {
+    return this.#all;
+  }
+
+  malformed(): readonly MalformedOutcome[] {
+    return this.#malformed;
+  }
+
+  forOrder(orderId: string): readonly CollectedOutcome[] {
+    return this.#byOrderId.get(orderId) ?? [];
+  }
+
+  forCorrelationId(correlationId: string): readonly CollectedOutcome[] {
+    return this.#byCorrelationId.get(correlationId) ?? [];
+  }
+
+  /** Waits until `check` returns a value, re-checking on every collected outcome; `undefined` at the deadline. */
+  until<T>(check: () => T | undefined, options: UntilOptions): Promise<T | undefined> {
+    return this.#waiters.until(check, options);
+  }
+
+  #add(message: Message): void {
+    const receivedAt = Date.now();
+    const body = message.Body ?? '';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch (error) {
+      this.#malformed.push({ body, reason: `not JSON: ${(error as Error).message}`, receivedAt });
+      this.#waiters.notify();
+      return;
+    }
+    const result = OutcomeSchema.safeParse(parsed);
+    if (!result.success) {
+      this.#malformed.push({ body, reason: result.error.message, receivedAt });
+      this.#waiters.notify();
+      return;
+    }
+    const sent = Number(message.Attributes?.SentTimestamp);
+    const collected: CollectedOutcome = { outcome: result.data, sentAt: Number.isFinite(sent) ? sent : receivedAt, receivedAt };
+    this.#all.push(collected);
+    if (collected.outcome.orderId) push(this.#byOrderId, collected.outcome.orderId, collected);
+    if (collected.outcome.correlationId) push(this.#byCorrelationId, collected.outcome.correlationId, collected);
+    this.#waiters.notify();
+  }
+}
+
+function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}

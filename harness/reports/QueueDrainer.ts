@@ -1,0 +1,85 @@
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+
+export interface QueueDrainerOptions {
+  sqs: SQSClient;
+  queueUrl: string;
+  /** Called once per received message, before it is deleted. A throw leaves the message on the queue. */
+  onMessage: (message: Message) => void;
+  /** Concurrent long polls; more of them keep up with bursts. Default 1. */
+  pollers?: number;
+  /** Long-poll wait per ReceiveMessage, in seconds. Default 2. */
+  waitTimeSeconds?: number;
+  /** Reports failed polls and deletes; the drainer backs off and keeps going. */
+  onError?: (error: unknown) => void;
+}
+
+const BACKOFF_MS = 200;
+
+/**
+ * Continuously receives and deletes everything that arrives on one queue, handing each message to
+ * `onMessage`. Deleting what was read keeps receive counts of other messages untouched and the queue
+ * empty for the next reader; stop() aborts the long polls in flight.
+ */
+export class QueueDrainer {
+  readonly #options: QueueDrainerOptions;
+  readonly #abort = new AbortController();
+  #loops: Promise<void>[] = [];
+
+  constructor(options: QueueDrainerOptions) {
+    this.#options = options;
+  }
+
+  start(): this {
+    if (this.#loops.length > 0) return this;
+    this.#loops = Array.from({ length: this.#options.pollers ?? 1 }, () => this.#poll());
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    await Promise.all(this.#loops);
+  }
+
+  async #poll(): Promise<void> {
+    const { sqs, queueUrl } = this.#options;
+    const signal = this.#abort.signal;
+    while (!signal.aborted) {
+      try {
+        const { Messages = [] } = await sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: this.#options.waitTimeSeconds ?? 2,
+            MessageAttributeNames: ['All'],
+            MessageSystemAttributeNames: ['All'],
+          }),
+          { abortSignal: signal },
+        );
+        const handled = Messages.filter((message) => this.#handle(message));
+        if (handled.length > 0) {
+          // Not aborted by stop(): what was read is deleted, so nothing comes back to a later reader.
+          await sqs.send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: queueUrl,
+              Entries: handled.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle ?? '' })),
+            }),
+          );
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        this.#options.onError?.(error);
+        await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS));
+      }
+    }
+  }
+
+  #handle(message: Message): boolean {
+    try {
+      this.#options.onMessage(message);
+      return true;
+    } catch (error) {
+      this.#options.onError?.(error);
+      return false;
+    }
+  }
+}

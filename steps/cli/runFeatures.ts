@@ -1,0 +1,31 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { selectedBackendName } from '../../harness/backends/createBackend.ts';
+
+/**
+ * `npm run features [-- --backend NAME] [cucumber-js options]`.
+ *
+ * cucumber-js refuses options it does not know, and its parallel workers are threads that do not see
+ * this process's argv, so `--backend` is taken off the command line here and handed on as
+ * `FANOUT_BACKEND`, which every worker inherits. Everything else goes to cucumber-js unchanged.
+ */
+const passThrough: string[] = [];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i] ?? '';
+  if (arg === '--backend') process.env.FANOUT_BACKEND = args[++i] ?? '';
+  else if (arg.startsWith('--backend=')) process.env.FANOUT_BACKEND = arg.slice('--backend='.length);
+  else passThrough.push(arg);
+}
+
+try {
+  process.env.FANOUT_BACKEND = selectedBackendName([], process.env);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
+
+const require = createRequire(import.meta.url);
+const cli = require('@cucumber/cucumber/lib/cli/run') as { default: () => Promise<void> };
+process.argv = [process.argv[0] ?? process.execPath, path.join(path.dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber-js'), ...passThrough];
+await cli.default();

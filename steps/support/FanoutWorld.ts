@@ -1,0 +1,304 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { World } from '@cucumber/cucumber';
+import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
+import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
+import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
+import type { PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
+import type { CollectedOutcome } from '../../harness/reports/OutcomeCollector.ts';
+import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
+import { attachTopology, attachTraces } from './attachments.ts';
+import { ApiKeyUse, type RawRequest } from './badRequests.ts';
+import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
+import { accountForBurst, placeBurst, reportDuplicates, type BurstResult } from './bursts.ts';
+import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
+import { describeCollectorHealth, describeConsumerState } from './diagnostics.ts';
+import { postOrder, type HttpResult } from './publisherClient.ts';
+import { checkNoOrderIds, checkRefusals, expectNothingPublished, sendRefusals, type RefusalRow } from './refusals.ts';
+import { suite, type Suite } from './suite.ts';
+import { orderTotalling } from './orderFactory.ts';
+import { OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS } from './timeouts.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An order the publisher accepted in this scenario. */
+export interface PlacedOrder {
+  request: OrderRequest;
+  orderId: string;
+  eventId: string;
+  correlationId: string;
+  timing: PlacedOrderTiming;
+  /** The consumers whose discovered subscriptions accept it. */
+  expected: readonly DiscoveredConsumer[];
+}
+
+/** A request the scenario expects the publisher to refuse. */
+export interface Refusal {
+  name: string;
+  expectedStatus: number;
+  /** A field path or a phrase the problem report must name. */
+  expectedNames: string;
+  correlationId: string;
+  result: HttpResult;
+}
+
+export interface WaitForProcessingOptions {
+  /** Default: the order's expected consumers. */
+  consumers?: readonly DiscoveredConsumer[];
+  timeoutMs?: number;
+}
+
+const WRONG_API_KEY = 'not-a-key-this-publisher-knows';
+
+/**
+ * Per-scenario state and the actions steps call. Shared, per-worker things (the stack, the live
+ * topology, the outcome and DLQ collectors) come from {@link suite}; everything a scenario creates is
+ * tagged with its own correlation ids, so scenarios never see each other's orders.
+ */
+export class FanoutWorld extends World {
+  readonly orders: PlacedOrder[] = [];
+  readonly refusals: Refusal[] = [];
+  /** Function names whose DLQ received an order of this scenario. */
+  readonly deadLettering = new Set<string>();
+  batch: InjectedBatch | undefined;
+  burst: BurstResult | undefined;
+
+  get suite(): Suite {
+    return suite();
+  }
+
+  get consumers(): readonly DiscoveredConsumer[] {
+    return this.suite.consumers;
+  }
+
+  /** The discovered consumer named like the topology names it (`order-processor`) or by its function name. */
+  consumerNamed(name: string): DiscoveredConsumer {
+    const found = this.consumers.find((c) => c.functionName === name || c.functionName.endsWith(`-${name}`));
+    assert.ok(found, `no consumer "${name}" is subscribed to the topic; discovered: ${this.consumers.map((c) => c.functionName).join(', ')}`);
+    return found;
+  }
+
+  /** A correlation id only this scenario uses, readable in logs. */
+  newCorrelationId(label = 'order'): string {
+    const slug = label.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-').slice(0, 40);
+    return `spec-${slug}-${randomUUID()}`;
+  }
+
+  /** The consumers SNS will hand this order to, from the attributes the publisher sets and the live filter policies. */
+  expectedConsumersFor(order: OrderRequest, correlationId: string): DiscoveredConsumer[] {
+    return expectedConsumers(this.consumers, orderMessageAttributes(buildOrderPlaced(order), correlationId));
+  }
+
+  /** Places an order through the publisher's HTTP API and requires a 202. */
+  async placeOrder(order: OrderRequest, options: { correlationId?: string } = {}): Promise<PlacedOrder> {
+    const correlationId = options.correlationId ?? this.newCorrelationId(order.customer.id);
+    const result = await postOrder(this.suite.stack.info.apiUrl, {
+      body: JSON.stringify(order),
+      contentType: 'application/json',
+      correlationId,
+      ...(this.suite.stack.info.apiKey ? { apiKey: this.suite.stack.info.apiKey } : {}),
+    });
+    assert.equal(result.status, 202, `the publisher did not accept the order of ${order.customer.id}: ${result.status} ${result.text}`);
+    const body = result.json as Partial<Record<'orderId' | 'eventId' | 'correlationId', string>> | undefined;
+    assert.ok(body?.orderId && body.eventId, `the 202 for ${order.customer.id} has no order id or event id: ${result.text}`);
+    assert.equal(body.correlationId, correlationId, 'the publisher did not keep the correlation id it was given');
+    const placed: PlacedOrder = {
+      request: order,
+      orderId: body.orderId,
+      eventId: body.eventId,
+      correlationId,
+      timing: { orderId: body.orderId, eventId: body.eventId, correlationId, postedAt: result.postedAt, acceptedAt: result.answeredAt, status: result.status },
+      expected: this.expectedConsumersFor(order, correlationId),
+    };
+    this.orders.push(placed);
+    return placed;
+  }
+
+  /** Sends a request as it is, with the API key as the request says: the real one, none, or a wrong one. */
+  async send(request: RawRequest, correlationId: string): Promise<HttpResult> {
+    const key = this.suite.stack.info.apiKey;
+    const apiKey = request.apiKey === ApiKeyUse.valid ? key : request.apiKey === ApiKeyUse.wrong ? WRONG_API_KEY : undefined;
+    return postOrder(this.suite.stack.info.apiUrl, {
+      body: request.body,
+      contentType: request.contentType,
+      correlationId,
+      ...(apiKey === undefined ? {} : { apiKey }),
+    });
+  }
+
+  /** The order placed last in this scenario. */
+  lastOrder(): PlacedOrder {
+    const order = this.orders.at(-1);
+    assert.ok(order, 'no order has been placed in this scenario');
+    return order;
+  }
+
+  /** This order's outcomes from one consumer. */
+  outcomesOf(order: Pick<PlacedOrder, 'orderId'>, consumer: DiscoveredConsumer): CollectedOutcome[] {
+    return this.suite.outcomes.forOrder(order.orderId).filter((o) => o.outcome.functionName === consumer.functionName);
+  }
+
+  /**
+   * Waits until each consumer reported the order as processed; on the deadline fails naming every
+   * consumer still missing, with its outcomes, its DLQ and its last log lines.
+   */
+  async waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
+    const consumers = options.consumers ?? order.expected;
+    const missing = (): DiscoveredConsumer[] =>
+      consumers.filter((c) => !this.outcomesOf(order, c).some((o) => o.outcome.result === OutcomeResult.processed));
+    const done = await this.suite.outcomes.until(() => (missing().length === 0 ? true : undefined), {
+      timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS,
+    });
+    if (done) return;
+    assert.fail(await this.describeMissing(order, missing(), `within ${options.timeoutMs ?? OUTCOME_TIMEOUT_MS} ms`));
+  }
+
+  /** A failure message: which consumers did not process which order, and what they did instead. */
+  async describeMissing(order: Pick<PlacedOrder, 'orderId' | 'correlationId' | 'request'>, missing: readonly DiscoveredConsumer[], when: string): Promise<string> {
+    const states = await Promise.all(missing.map((c) => describeConsumerState(this.suite, c, order)));
+    const health = describeCollectorHealth(this.suite);
+    return [
+      `${missing.length} consumer(s) did not process order ${order.orderId} of ${order.request.customer.id} ${when} (correlation id ${order.correlationId}): ${missing.map((c) => c.functionName).join(', ')}`,
+      ...states,
+      ...(health ? [health] : []),
+    ].join('\n');
+  }
+
+  expectAccepted(order: PlacedOrder): void {
+    assert.match(order.orderId, UUID, 'the order id is not a UUID');
+    assert.match(order.eventId, UUID, 'the event id is not a UUID');
+    assert.notEqual(order.orderId, order.eventId, 'the order id and the event id are the same');
+  }
+
+  /** Every outcome of the order, from every expected consumer, names the order's own ids. */
+  expectSameIdentifiers(order: PlacedOrder): void {
+    const outcomes = this.suite.outcomes.forOrder(order.orderId);
+    const wrong = outcomes.filter(
+      ({ outcome }) => outcome.eventId !== order.eventId || outcome.correlationId !== order.correlationId,
+    );
+    assert.deepEqual(
+      wrong.map(({ outcome }) => `${outcome.functionName}: event ${outcome.eventId}, correlation ${outcome.correlationId}`),
+      [],
+      `copies of order ${order.orderId} should carry event ${order.eventId} and correlation id ${order.correlationId}`,
+    );
+    const reporting = new Set(outcomes.map((o) => o.outcome.functionName));
+    const silent = order.expected.filter((c) => !reporting.has(c.functionName)).map((c) => c.functionName);
+    assert.deepEqual(silent, [], 'every expected consumer should have reported a copy');
+  }
+
+  /** The consumer's live filter policy lets orders through from `thresholdMinor` up, and not below. */
+  expectThreshold(consumer: DiscoveredConsumer, thresholdMinor: number): void {
+    const accepts = (total: number): boolean => this.expectedConsumersFor(orderTotalling(total), 'threshold-check').includes(consumer);
+    const policy = JSON.stringify(consumer.filterPolicy);
+    assert.equal(accepts(thresholdMinor), true, `${consumer.functionName}'s filter policy ${policy} should accept an order of ${thresholdMinor} minor units`);
+    assert.equal(accepts(thresholdMinor - 1), false, `${consumer.functionName}'s filter policy ${policy} should refuse an order of ${thresholdMinor - 1} minor units`);
+  }
+
+  /**
+   * The consumer never hears of the order: its filter policy refuses it, and once every consumer meant
+   * for the order has processed it, a quiet window passes without an outcome or dead letter from it.
+   */
+  async expectNeverSeen(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
+    assert.ok(!order.expected.includes(consumer), `${consumer.functionName}'s filter policy accepts order ${order.orderId}, so it is meant to see it`);
+    await this.waitForProcessing(order);
+    const heard = (): string | undefined => {
+      if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
+      return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
+    };
+    const seen = await this.suite.outcomes.until(heard, { timeoutMs: QUIET_WINDOW_MS });
+    assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
+  }
+
+  /** The expected consumers of the order except those that dead-lettered it in this scenario. */
+  othersThanDeadLettering(order: PlacedOrder): DiscoveredConsumer[] {
+    assert.ok(this.deadLettering.size > 0, 'no consumer has dead-lettered an order in this scenario yet');
+    return order.expected.filter((c) => !this.deadLettering.has(c.functionName));
+  }
+
+  // Actions with more to them live in their own modules; the World is the one place steps call.
+
+  attachTopology(): void {
+    attachTopology(this);
+  }
+
+  attachTraces(): Promise<void> {
+    return attachTraces(this);
+  }
+
+  sendRefusals(rows: readonly RefusalRow[]): Promise<void> {
+    return sendRefusals(this, rows);
+  }
+
+  checkRefusals(): void {
+    checkRefusals(this);
+  }
+
+  checkNoOrderIds(): void {
+    checkNoOrderIds(this);
+  }
+
+  expectNothingPublished(): Promise<void> {
+    return expectNothingPublished(this);
+  }
+
+  waitForRejections(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
+    return waitForRejections(this, order, consumer);
+  }
+
+  async waitForDeadLetter(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
+    await waitForDeadLetter(this, order, consumer);
+    this.deadLettering.add(consumer.functionName);
+  }
+
+  expectProcessedExactlyOnce(order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
+    return expectProcessedExactlyOnce(this, order, consumers);
+  }
+
+  async injectBatch(consumer: DiscoveredConsumer, counts: { good: number; poison: number }): Promise<void> {
+    this.batch = await injectBatch(this, consumer, counts);
+  }
+
+  /** The batch this scenario put on a queue. */
+  injected(): InjectedBatch {
+    assert.ok(this.batch, 'no batch has been put on a queue in this scenario');
+    return this.batch;
+  }
+
+  expectOneInvocation(consumer: DiscoveredConsumer): Promise<void> {
+    const batch = this.injected();
+    assert.equal(batch.consumer.functionName, consumer.functionName, 'the batch was put on another consumer\'s queue');
+    return expectOneInvocation(this, batch);
+  }
+
+  expectOnlyPoisonRetried(): Promise<void> {
+    return expectOnlyPoisonRetried(this, this.injected());
+  }
+
+  expectGoodOnce(): void {
+    expectGoodOnce(this, this.injected());
+  }
+
+  async placeBurst(count: number, concurrency: number): Promise<void> {
+    this.burst = await placeBurst(this, count, concurrency);
+  }
+
+  /** The burst this scenario placed. */
+  placedBurst(): BurstResult {
+    assert.ok(this.burst, 'no burst has been placed in this scenario');
+    return this.burst;
+  }
+
+  accountForBurst(): Promise<void> {
+    return accountForBurst(this, this.placedBurst().accepted);
+  }
+
+  expectBurstAccepted(count: number): void {
+    const burst = this.placedBurst();
+    assert.deepEqual(burst.failures, [], `${burst.failures.length} of ${count} orders were not accepted`);
+    assert.equal(burst.requested, count, `the burst placed ${burst.requested} orders, not ${count}`);
+  }
+
+  reportDuplicates(): void {
+    reportDuplicates(this, this.placedBurst().accepted);
+  }
+}

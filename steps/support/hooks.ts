@@ -1,0 +1,44 @@
+import { After, AfterAll, BeforeAll, Status, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import { describeCollectorHealth, lastLogLines } from './diagnostics.ts';
+import { FanoutWorld } from './FanoutWorld.ts';
+import { startSuite, stopSuite, suite } from './suite.ts';
+import { STACK_START_TIMEOUT_MS, STEP_TIMEOUT_MS } from './timeouts.ts';
+
+setWorldConstructor(FanoutWorld);
+setDefaultTimeout(STEP_TIMEOUT_MS);
+
+const verbose = process.env.FANOUT_VERBOSE === '1';
+const worker = process.env.CUCUMBER_WORKER_ID ?? '0';
+
+/** One stack per worker (each parallel worker is its own thread), with the fast-timers profile. */
+BeforeAll({ timeout: STACK_START_TIMEOUT_MS }, async function () {
+  const started = await startSuite((message) => {
+    if (verbose) process.stderr.write(`[worker ${worker}] ${message}\n`);
+  });
+  if (verbose) {
+    process.stderr.write(`[worker ${worker}] ${started.stack.info.backend} stack up in ${started.startedInMs} ms, ${started.consumers.length} consumers\n`);
+  }
+});
+
+/** Always runs, also after failures, so no emulator or child process outlives the run. */
+AfterAll({ timeout: 60_000 }, async function () {
+  await stopSuite();
+});
+
+/** Living documentation for every scenario (message traces), and diagnostics when it failed. */
+After(async function (this: FanoutWorld, { result }) {
+  await this.attachTraces();
+  if (result?.status !== Status.FAILED) return;
+  let running;
+  try {
+    running = suite();
+  } catch (error) {
+    this.attach(String(error), { mediaType: 'text/plain', fileName: 'The pipeline did not start' });
+    return;
+  }
+  const health = describeCollectorHealth(running);
+  if (health) this.attach(health, { mediaType: 'text/plain', fileName: 'Outcome collection problems' });
+  for (const consumer of running.consumers) {
+    this.attach(await lastLogLines(running, consumer.functionName, 40), { mediaType: 'text/plain', fileName: `Last log lines of ${consumer.functionName}` });
+  }
+});

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { buildOrderPlaced, exampleOrder } from '../../contracts/index.ts';
+import { createAwsClients, type AwsClients } from '../../harness/aws/awsClients.ts';
+import { createBackend, selectedBackendName } from '../../harness/backends/createBackend.ts';
+import { BackendName, type Stack } from '../../harness/backends/types.ts';
+import { discoverTopology } from '../../harness/discovery/discoverTopology.ts';
+import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
+import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
+import { DeadLetterCollector } from '../../harness/reports/DeadLetterCollector.ts';
+import { OutcomeCollector } from '../../harness/reports/OutcomeCollector.ts';
+import { fastTimersProfile } from '../../harness/topology/loadTopology.ts';
+import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
+import { postOrder } from './publisherClient.ts';
+import { OUTCOME_TIMEOUT_MS } from './timeouts.ts';
+
+/**
+ * What one Cucumber worker shares across its scenarios: the stack it started, SDK clients, the live
+ * topology, and the collectors draining the outcomes queue and the DLQs. Each parallel worker is its
+ * own thread with its own module state, hence its own suite and stack.
+ */
+export interface Suite {
+  stack: Stack;
+  clients: AwsClients & Disposable;
+  consumers: readonly DiscoveredConsumer[];
+  outcomes: OutcomeCollector;
+  deadLetters: DeadLetterCollector;
+  /** Failed polls of the outcomes queue or a DLQ; shown when a scenario fails. */
+  pollErrors: string[];
+  startedInMs: number;
+}
+
+let current: Suite | undefined;
+let startFailure: unknown;
+
+/**
+ * Starts the selected backend with the fast-timers profile, discovers it, and starts draining.
+ * A deployed stack (`aws`) is one stack for all workers, whose collectors would take each other's
+ * outcomes off the shared queue, so it runs with one worker only.
+ */
+export async function startSuite(onProgress: (message: string) => void): Promise<Suite> {
+  const began = performance.now();
+  try {
+    const name = selectedBackendName();
+    const workers = Number(process.env.CUCUMBER_TOTAL_WORKERS ?? 1);
+    if (name === BackendName.aws && workers > 1) {
+      throw new Error(`the aws backend is one shared stack: run it without --parallel (${workers} workers would drain each other's outcomes)`);
+    }
+    const backend = await createBackend(name);
+    const stack = await backend.start({ overlays: [fastTimersProfile], onProgress });
+    try {
+      current = await observe(stack, began);
+      return current;
+    } catch (error) {
+      await stack.close();
+      throw error;
+    }
+  } catch (error) {
+    startFailure = error;
+    throw error;
+  }
+}
+
+async function observe(stack: Stack, began: number): Promise<Suite> {
+  const { info } = stack;
+  const clients = createAwsClients({ region: info.region, endpoints: info.endpoints, ...(info.credentials ? { credentials: info.credentials } : {}) });
+  const consumers = await discoverTopology(clients, info.topicArn);
+  const pollErrors: string[] = [];
+  const onError = (error: unknown): void => {
+    if (pollErrors.length < 50) pollErrors.push(`${new Date().toISOString()} ${error instanceof Error ? error.message : String(error)}`);
+  };
+  const outcomes = new OutcomeCollector({ sqs: clients.sqs, queueUrl: info.outcomesQueueUrl, onError }).start();
+  const deadLetters = new DeadLetterCollector({
+    sqs: clients.sqs,
+    queues: consumers.flatMap((c) => (c.dlqUrl ? [{ functionName: c.functionName, dlqUrl: c.dlqUrl }] : [])),
+    onError,
+  }).start();
+  const running = { stack, clients, consumers, outcomes, deadLetters, pollErrors, startedInMs: 0 };
+  await warmUp(running);
+  return { ...running, startedInMs: Math.round(performance.now() - began) };
+}
+
+/**
+ * Sends one valid order through the whole pipeline and waits (briefly) until every consumer meant
+ * for it reported it. The first invocation of each function pays its cold start and its first SDK
+ * calls; with the test profile's one-second function timeout, paying that inside a scenario that
+ * counts receives would make it flaky. A warm-up that fails is not an error: the scenarios that
+ * follow report the problem in detail.
+ */
+async function warmUp(running: Suite): Promise<void> {
+  const { info } = running.stack;
+  const correlationId = `spec-warm-up-${randomUUID()}`;
+  try {
+    const response = await postOrder(info.apiUrl, {
+      body: JSON.stringify(exampleOrder),
+      contentType: 'application/json',
+      correlationId,
+      ...(info.apiKey ? { apiKey: info.apiKey } : {}),
+    });
+    const orderId = (response.json as { orderId?: string } | undefined)?.orderId;
+    if (response.status !== 202 || !orderId) return;
+    const expected = expectedConsumers(running.consumers, orderMessageAttributes(buildOrderPlaced(exampleOrder), correlationId));
+    const reported = (): true | undefined => {
+      const seen = new Set(running.outcomes.forOrder(orderId).map((o) => o.outcome.functionName));
+      return expected.every((c) => seen.has(c.functionName)) ? true : undefined;
+    };
+    await running.outcomes.until(reported, { timeoutMs: OUTCOME_TIMEOUT_MS });
+  } catch {
+    // The scenarios will say what is wrong.
+  }
+}
+
+/** The running suite; throws with the start failure when BeforeAll could not bring the stack up. */
+export function suite(): Suite {
+  if (current) return current;
+  const reason = startFailure instanceof Error ? startFailure.message : String(startFailure ?? 'BeforeAll has not run');
+  throw new Error(`the pipeline is not running: ${reason}`);
+}
+
+/** Stops the collectors, then the stack; safe to call when nothing started. */
+export async function stopSuite(): Promise<void> {
+  const running = current;
+  current = undefined;
+  if (!running) return;
+  try {
+    await Promise.allSettled([running.outcomes.stop(), running.deadLetters.stop()]);
+    running.clients[Symbol.dispose]();
+  } finally {
+    await running.stack.close();
+  }
+}

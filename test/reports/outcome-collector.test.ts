@@ -1,0 +1,152 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Outcome } from '../../contracts/index.ts';
+import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
+import { DeadLetterCollector } from '../../harness/reports/DeadLetterCollector.ts';
+import { OutcomeCollector } from '../../harness/reports/OutcomeCollector.ts';
+
+const region = 'us-east-1';
+
+function outcome(orderId: string, correlationId: string, functionName = 'fanout-order-processor'): Outcome {
+  return {
+    consumer: functionName.replace('fanout-', ''),
+    functionName,
+    orderId,
+    eventId: `event-of-${orderId}`,
+    messageId: `message-${orderId}-${functionName}`,
+    receiveCount: 1,
+    correlationId,
+    result: 'processed',
+    processedAt: new Date().toISOString(),
+  };
+}
+
+describe('OutcomeCollector against fauxqs', () => {
+  let fauxqs: LoopbackFauxqs;
+  let sqs: SQSClient;
+  let queueUrl: string;
+  let collector: OutcomeCollector | undefined;
+
+  beforeAll(async () => {
+    fauxqs = await startLoopbackFauxqs({ region });
+    sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  });
+
+  afterEach(async () => {
+    await collector?.stop();
+    collector = undefined;
+  });
+
+  afterAll(async () => {
+    sqs.destroy();
+    await fauxqs.close();
+  });
+
+  async function freshQueue(name: string): Promise<string> {
+    const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
+    return QueueUrl;
+  }
+
+  async function approximateMessages(url: string): Promise<number> {
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
+    return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
+  }
+
+  it('indexes every outcome by order and by correlation id, and empties the queue', async () => {
+    // Prepare
+    queueUrl = await freshQueue('outcomes-index');
+    collector = new OutcomeCollector({ sqs, queueUrl, pollers: 2, waitTimeSeconds: 1 }).start();
+    const sent = Array.from({ length: 25 }, (_, i) => outcome(`o-${i % 5}`, `c-${i % 5}`, `fanout-f${i}`));
+
+    // Act
+    for (let i = 0; i < sent.length; i += 10) {
+      await sqs.send(new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: sent.slice(i, i + 10).map((o, j) => ({ Id: String(j), MessageBody: JSON.stringify(o) })),
+      }));
+    }
+    const all = await collector.until(() => (collector?.all().length === 25 ? collector.all() : undefined), { timeoutMs: 5000 });
+
+    // Assess
+    expect(all).toHaveLength(25);
+    expect(collector.forOrder('o-3')).toHaveLength(5);
+    expect(collector.forCorrelationId('c-3').map((c) => c.outcome.orderId)).toEqual(['o-3', 'o-3', 'o-3', 'o-3', 'o-3']);
+    expect(collector.forOrder('o-3')[0]?.sentAt).toBeGreaterThan(0);
+    await collector.stop();
+    expect(await approximateMessages(queueUrl)).toBe(0);
+  });
+
+  it('wakes a waiter when the awaited outcome arrives, not at its deadline', async () => {
+    queueUrl = await freshQueue('outcomes-wake');
+    collector = new OutcomeCollector({ sqs, queueUrl, waitTimeSeconds: 1 }).start();
+    const started = performance.now();
+
+    const waiting = collector.until(() => collector?.forOrder('o-late')[0], { timeoutMs: 10_000 });
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(outcome('o-late', 'c-late')) }));
+    const found = await waiting;
+
+    expect(found?.outcome.correlationId).toBe('c-late');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('resolves undefined at the deadline and keeps what is not an outcome aside', async () => {
+    queueUrl = await freshQueue('outcomes-malformed');
+    collector = new OutcomeCollector({ sqs, queueUrl, waitTimeSeconds: 1 }).start();
+
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"consumer":"x"}' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'not json' }));
+    const malformed = await collector.until(() => (collector?.malformed().length === 2 ? collector.malformed() : undefined), { timeoutMs: 5000 });
+    const missing = await collector.until(() => collector?.forOrder('o-never')[0], { timeoutMs: 150 });
+
+    expect(malformed?.map((m) => m.reason)).toEqual([expect.stringContaining('functionName'), expect.stringContaining('not JSON')]);
+    expect(missing).toBeUndefined();
+    expect(collector.all()).toHaveLength(0);
+  });
+
+  it('stops promptly, aborting its long polls', async () => {
+    queueUrl = await freshQueue('outcomes-stop');
+    const running = new OutcomeCollector({ sqs, queueUrl, waitTimeSeconds: 20 }).start();
+    const started = performance.now();
+
+    await running.stop();
+
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('DeadLetterCollector against fauxqs', () => {
+  let fauxqs: LoopbackFauxqs;
+  let sqs: SQSClient;
+
+  beforeAll(async () => {
+    fauxqs = await startLoopbackFauxqs({ region });
+    sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  });
+
+  afterAll(async () => {
+    sqs.destroy();
+    await fauxqs.close();
+  });
+
+  it('reads each DLQ into an index by order and by consumer', async () => {
+    const { QueueUrl: dlqUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'fanout-order-processor-dlq' }));
+    const collector = new DeadLetterCollector({ sqs, queues: [{ functionName: 'fanout-order-processor', dlqUrl }] }).start();
+    try {
+      await sqs.send(new SendMessageCommand({
+        QueueUrl: dlqUrl,
+        MessageBody: JSON.stringify({ orderId: 'o-dead', eventId: 'e-dead' }),
+        MessageAttributes: { correlationId: { DataType: 'String', StringValue: 'c-dead' } },
+      }));
+
+      const letter = await collector.until(() => collector.forOrder('o-dead')[0], { timeoutMs: 5000 });
+
+      expect(letter).toMatchObject({ functionName: 'fanout-order-processor', orderId: 'o-dead', eventId: 'e-dead', correlationId: 'c-dead', receiveCount: 1 });
+      expect(collector.forConsumer('fanout-order-processor')).toHaveLength(1);
+    } finally {
+      await collector.stop();
+    }
+  });
+});

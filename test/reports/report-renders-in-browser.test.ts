@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot } from '../../harness/topology/loadTopology.ts';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './fixtures/chromium.ts';
+
+const run = promisify(execFile);
+const cucumberBin = path.join(path.dirname(createRequire(import.meta.url).resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber-js');
+const fixtureConfig = path.join('test', 'reports', 'fixtures', 'report', 'cucumber.json');
+
+if (!chromiumAvailable) console.warn(`skipping the report browser test: no Chromium at ${CHROMIUM_PATH} (run .ci/install-chromium.sh)`);
+const itWithChromium = chromiumAvailable ? it : it.skip;
+
+describe('the Cucumber HTML report in a real browser', () => {
+  let dir: string;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!chromiumAvailable) return;
+    // A report of its own, from a fixture feature whose steps attach what the real steps attach,
+    // so this test does not depend on `npm run features` having run first.
+    dir = await mkdtemp(path.join(tmpdir(), 'fanout-report-'));
+    await run(process.execPath, [cucumberBin, '--config', fixtureConfig, '--format', `html:${path.join(dir, 'report.html')}`], { cwd: repoRoot });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(pathToFileURL(path.join(dir, 'report.html')).href);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  itWithChromium('shows the feature and its scenario', async () => {
+    await page.getByText('test/reports/fixtures/report/living-documentation.feature').click();
+
+    await expect(page.getByText('The features report shows the discovered topology').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('the topology and an order trace are attached').isVisible()).resolves.toBe(true);
+  });
+
+  itWithChromium('renders the topology diagram as an image once its attachment is opened', async () => {
+    await page.locator('summary', { hasText: 'Discovered topology (diagram)' }).click();
+    const image = page.locator('details[open] img').first();
+    await image.waitFor({ state: 'visible' });
+
+    const rendered = await image.evaluate((img: HTMLImageElement) => ({
+      width: img.naturalWidth,
+      height: img.naturalHeight,
+      svg: img.src.startsWith('data:image/svg+xml;base64,') ? atob(img.src.slice(img.src.indexOf(',') + 1)) : '',
+    }));
+    const box = await image.boundingBox();
+
+    expect(rendered.width).toBeGreaterThan(1000);
+    expect(rendered.height).toBeGreaterThan(200);
+    expect(rendered.svg).toContain('fanout-order-processor');
+    expect(box?.width).toBeGreaterThan(500);
+  });
+
+  itWithChromium('shows the Mermaid source and the order trace as text', async () => {
+    await page.locator('summary', { hasText: 'Discovered topology (Mermaid source)' }).click();
+    await page.locator('summary', { hasText: 'Trace of order' }).click();
+
+    await expect(page.locator('details[open] pre', { hasText: 'flowchart LR' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('details[open] pre', { hasText: 'accepted (202), published' }).isVisible()).resolves.toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Target } from './targets.ts';
+
+/** One row of the bench table: a measured value, or why there is none. */
+export interface Figure {
+  /** Stable key in `reports/bench.json`, e.g. `endToEnd.ordersPerSecond`. */
+  id: string;
+  label: string;
+  value?: number;
+  unit: string;
+  /** Decimal places shown; default chosen from the magnitude. */
+  digits?: number;
+  target?: Target;
+  /** `failed: <reason>` or `skipped: <reason>`, when there is no value. */
+  failure?: string;
+}
+
+/** Parameters of one run; `--quick` picks the small set. */
+export interface BenchConfig {
+  mode: 'full' | 'quick';
+  endToEnd: {
+    concurrency: number;
+    orders: number;
+    warmupOrders: number;
+    latencyRatePerSecond: number;
+    latencySeconds: number;
+    /** Concurrent long-polls draining the outcomes queue. */
+    outcomeReceivers: number;
+    /** Per order: how long to wait for every consumer's outcome. */
+    orderTimeoutMs: number;
+  };
+  invoke: { warmupIterations: number; iterations: number };
+  coldStart: { repetitions: number };
+  startup: { repetitions: number };
+  features: { run: boolean; timeoutMs: number };
+  rssIntervalMs: number;
+}

@@ -4,6 +4,7 @@ import {
   ResourceNotFoundException,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
+  waitUntilFunctionUpdatedV2,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 
@@ -48,6 +49,8 @@ export async function ensureFunction(lambda: LambdaClient, input: EnsureFunction
     return created.FunctionArn;
   }
   await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: input.functionName, ZipFile: input.zipFile }));
+  // Lambda refuses a configuration update while the code update is in progress (ResourceConflictException).
+  await waitUntilFunctionUpdatedV2({ client: lambda, maxWaitTime: 120, minDelay: 1 }, { FunctionName: input.functionName });
   const updated = await lambda.send(new UpdateFunctionConfigurationCommand(configuration));
   if (!updated.FunctionArn) throw new Error(`UpdateFunctionConfiguration returned no ARN for ${input.functionName}`);
   return updated.FunctionArn;

@@ -1,4 +1,5 @@
 import {
+  GetSubscriptionAttributesCommand,
   ListSubscriptionsByTopicCommand,
   SetSubscriptionAttributesCommand,
   SubscribeCommand,
@@ -23,7 +24,15 @@ async function findSubscription(sns: SNSClient, topicArn: string, queueArn: stri
   return undefined;
 }
 
-/** Subscribes the queue to the topic once; on a second run it brings the existing subscription's attributes up to date. */
+async function hasFilterPolicy(sns: SNSClient, subscriptionArn: string): Promise<boolean> {
+  const { Attributes = {} } = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn }));
+  return Boolean(Attributes.FilterPolicy && Attributes.FilterPolicy !== '{}');
+}
+
+/**
+ * Subscribes the queue to the topic once; on a second run it brings the existing subscription's attributes up to date,
+ * and removes a filter policy that the topology no longer declares, as Terraform would ("{}" clears it).
+ */
 export async function ensureSubscription(sns: SNSClient, input: EnsureSubscriptionInput): Promise<string> {
   const attributes: Record<string, string> = { RawMessageDelivery: String(input.rawMessageDelivery) };
   if (input.filterPolicy) {
@@ -42,7 +51,8 @@ export async function ensureSubscription(sns: SNSClient, input: EnsureSubscripti
     if (!SubscriptionArn) throw new Error(`Subscribe returned no ARN for ${input.queueArn}`);
     return SubscriptionArn;
   }
-  for (const [AttributeName, AttributeValue] of Object.entries(attributes)) {
+  const updates = input.filterPolicy || !(await hasFilterPolicy(sns, existing)) ? attributes : { ...attributes, FilterPolicy: '{}' };
+  for (const [AttributeName, AttributeValue] of Object.entries(updates)) {
     await sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn: existing, AttributeName, AttributeValue }));
   }
   return existing;

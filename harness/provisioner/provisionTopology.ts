@@ -48,11 +48,17 @@ async function provisionConsumer(
     MessageRetentionPeriod: String(consumer.message_retention_seconds),
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: consumer.max_receive_count }),
   });
-  // The policy names the queue's own ARN, known only once the queue exists.
-  await sqs.send(new SetQueueAttributesCommand({
-    QueueUrl: queue.url,
-    Attributes: { Policy: topicOnlyQueuePolicy(queue.arn, shared.topicArn) },
-  }));
+  // Both policies name the queue's own ARN, known only once the queue exists.
+  await Promise.all([
+    sqs.send(new SetQueueAttributesCommand({
+      QueueUrl: queue.url,
+      Attributes: { Policy: topicOnlyQueuePolicy(queue.arn, shared.topicArn) },
+    })),
+    sqs.send(new SetQueueAttributesCommand({
+      QueueUrl: dlq.url,
+      Attributes: { RedriveAllowPolicy: JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [queue.arn] }) },
+    })),
+  ]);
   const [subscriptionArn, functionArn] = await Promise.all([
     ensureSubscription(sns, {
       topicArn: shared.topicArn,

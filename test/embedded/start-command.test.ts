@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ListFunctionsCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -8,7 +9,8 @@ import { repoRoot } from '../../harness/topology/loadTopology.ts';
 import type { StackFile } from '../../harness/cli/writeStackFile.ts';
 import { buildLambdas } from '../../scripts/build-lambdas.ts';
 
-const stackFile = path.join(repoRoot, '.fanout', 'stack.json');
+// Its own stack file, so a developer's running `npm start` keeps its .fanout/stack.json.
+const stackFile = path.join(mkdtempSync(path.join(tmpdir(), 'fanout-start-')), 'stack.json');
 
 function childPids(pid: number): number[] {
   try {
@@ -38,7 +40,7 @@ describe('npm start', () => {
 
   beforeAll(async () => {
     await buildLambdas();
-    child = spawn(process.execPath, ['harness/cli/start.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['harness/cli/start.ts', '--stack-file', stackFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     await waitFor('the stack to come up', () => (output.includes('Ctrl-C stops everything') ? true : undefined));

@@ -42,7 +42,7 @@ describe('closing the publisher', () => {
     expect(await response.json()).toMatchObject({ status: 'accepted' });
     await closing;
     // The keep-alive connection is dropped once idle, not after the 5 s keep-alive timeout.
-    expect(performance.now() - closeStarted).toBeLessThan(1000);
+    expect(performance.now() - closeStarted).toBeLessThan(3000);
   });
 
   it('cuts off requests still running at the shutdown deadline', async () => {
@@ -55,7 +55,7 @@ describe('closing the publisher', () => {
     const closeStarted = performance.now();
     await publisher.close();
 
-    expect(performance.now() - closeStarted).toBeLessThan(1000);
+    expect(performance.now() - closeStarted).toBeLessThan(3000);
     await expect(inFlight).rejects.toThrow();
   });
 

@@ -36,7 +36,7 @@ describe('when SNS does not take the event', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(await response.json()).toMatchObject({ status: 503, detail: expect.stringContaining('in time') });
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(4000);
     expect(publisher.logs).toContainEqual(expect.objectContaining({ msg: 'order not published', timedOut: true }));
   });
 });

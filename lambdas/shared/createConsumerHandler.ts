@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { OutcomeResult, type Outcome } from '../../contracts/index.ts';
 import { OrderRecordError, type RecordIdentifiers } from './errors.ts';
-import { OutcomeReporter } from './OutcomeReporter.ts';
+import { OutcomeReporter, type OutcomeBatch } from './OutcomeReporter.ts';
 import { parseOrderRecord, sqsCorrelationId } from './parseOrderRecord.ts';
 import type { ProcessOrder } from './types.ts';
 
@@ -19,23 +19,38 @@ export interface ConsumerHandlerOptions {
 
 export type ConsumerHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
 
+/** What one invocation collects while its records are processed; nothing of it outlives the invocation. */
+interface Invocation {
+  outcomes: OutcomeBatch;
+  /** Per outcome queued (the object `OutcomeBatch.add` returned), the record it reports, in completion order. */
+  reports: Map<Outcome, RecordReport>;
+}
+
+interface RecordReport {
+  messageId: string;
+  logger: Logger;
+  /** The detail `process` returned, for the `record processed` line. */
+  detail: string | undefined;
+}
+
 /**
  * The Lambda handler of an SQS consumer of OrderPlaced events.
  *
- * Each record is parsed (SNS envelope or raw), handed to `process`, and reported to the outcomes queue:
- * `processed` with the detail `process` returned, or `rejected` with the reason, after which the error is
+ * Each record is parsed (SNS envelope or raw), handed to `process`, and its outcome is queued for the outcomes
+ * queue: `processed` with the detail `process` returned, or `rejected` with the reason, after which the error is
  * rethrown so the record alone lands in `batchItemFailures` (retried, then dead-lettered by the redrive policy).
- * Records are processed in parallel, as Powertools does by default: a batch of ten costs one outcome round
- * trip, not ten, which keeps it well inside the function timeout. Each record logs through its own child
- * logger, so one record's correlation id never shows up on another's lines.
+ * Records are processed in parallel, as Powertools does by default. Once all are done the invocation's outcomes
+ * go out together with SendMessageBatch (ten to a call); a record whose `processed` outcome did not reach the
+ * queue is added to `batchItemFailures`, so it is retried until its outcome is reported. A `rejected` outcome
+ * that cannot be sent is logged (its record fails anyway). Each record logs through its own child logger, so
+ * one record's correlation id never shows up on another's lines.
  */
 export function createConsumerHandler(options: ConsumerHandlerOptions): ConsumerHandler {
   const { consumer } = options;
   const logger = options.logger ?? new Logger({ serviceName: consumer });
   const reporter = options.reporter ?? new OutcomeReporter();
-  const processor = new BatchProcessor(EventType.SQS);
 
-  async function handleRecord(record: SQSRecord, lambdaContext?: Context): Promise<void> {
+  async function handleRecord(invocation: Invocation, record: SQSRecord, lambdaContext?: Context): Promise<void> {
     const identifiers: RecordIdentifiers = { orderId: null, eventId: null, correlationId: sqsCorrelationId(record) };
     const outcome = (result: Outcome['result'], detail: string | undefined): Outcome => ({
       consumer,
@@ -61,25 +76,78 @@ export function createConsumerHandler(options: ConsumerHandlerOptions): Consumer
       const reason = error instanceof Error ? error.message : String(error);
       recordLogger.appendKeys({ correlationId: identifiers.correlationId, orderId: identifiers.orderId });
       recordLogger.error('record rejected', { reason });
-      await reporter.send(outcome(OutcomeResult.rejected, reason)).catch((reportError: unknown) => {
-        recordLogger.error('could not report the rejected outcome', reportError instanceof Error ? reportError : String(reportError));
-      });
+      try {
+        queue(invocation, outcome(OutcomeResult.rejected, reason), recordLogger, undefined);
+      } catch (reportError) {
+        recordLogger.error('could not report the rejected outcome', loggable(reportError));
+      }
       throw error;
     }
-    await reporter.send(outcome(OutcomeResult.processed, detail));
-    recordLogger.info('record processed', { detail });
+    try {
+      queue(invocation, outcome(OutcomeResult.processed, detail), recordLogger, detail);
+    } catch (reportError) {
+      // An outcome that breaks the contract is never sent: the record fails, as if it could not be delivered.
+      recordLogger.error('could not report the processed outcome', loggable(reportError));
+      throw reportError;
+    }
   }
 
   return async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
     if (context) logger.addContext(context);
-    return processPartialResponse(event, handleRecord, processor, {
-      ...(context ? { context } : {}),
-      processInParallel: true,
-      // A batch in which every record failed is reported record by record like any other: the
-      // invocation itself succeeds, so failed records are retried exactly as in a partial failure.
-      throwOnFullBatchFailure: false,
-    });
+    const invocation: Invocation = { outcomes: reporter.batch(), reports: new Map() };
+    // A processor per invocation: its record and failure lists are this invocation's alone.
+    const processor = new BatchProcessor(EventType.SQS);
+    const recordHandler = (record: SQSRecord, lambdaContext?: Context) => handleRecord(invocation, record, lambdaContext);
+    let response: SQSBatchResponse;
+    try {
+      response = await processPartialResponse(event, recordHandler, processor, {
+        ...(context ? { context } : {}),
+        processInParallel: true,
+        // A batch in which every record failed is reported record by record like any other: the
+        // invocation itself succeeds, so failed records are retried exactly as in a partial failure.
+        throwOnFullBatchFailure: false,
+      });
+    } catch (error) {
+      // The whole batch will be retried; still report what was decided, as every receive reports its outcome.
+      await deliverOutcomes(invocation);
+      throw error;
+    }
+    const undelivered = await deliverOutcomes(invocation);
+    return withFailures(event, response, undelivered);
   };
+}
+
+function queue(invocation: Invocation, outcome: Outcome, logger: Logger, detail: string | undefined): void {
+  invocation.reports.set(invocation.outcomes.add(outcome), { messageId: outcome.messageId, logger, detail });
+}
+
+/** Sends the invocation's outcomes; resolves to the message ids of the records whose `processed` outcome did not go out. */
+async function deliverOutcomes(invocation: Invocation): Promise<Set<string>> {
+  const undelivered = new Map((await invocation.outcomes.flush()).map(({ outcome, error }) => [outcome, error]));
+  const failed = new Set<string>();
+  for (const [outcome, report] of invocation.reports) {
+    const processed = outcome.result === OutcomeResult.processed;
+    if (!undelivered.has(outcome)) {
+      if (processed) report.logger.info('record processed', { detail: report.detail });
+      continue;
+    }
+    report.logger.error(`could not report the ${outcome.result} outcome`, loggable(undelivered.get(outcome)));
+    if (processed) failed.add(report.messageId);
+  }
+  invocation.reports.clear();
+  return failed;
+}
+
+/** Powertools' failures plus the records whose outcome was not delivered, once each, in the event's record order. */
+function withFailures(event: SQSEvent, response: SQSBatchResponse, undelivered: ReadonlySet<string>): SQSBatchResponse {
+  if (undelivered.size === 0 && response.batchItemFailures.length === 0) return response;
+  const failed = new Set([...response.batchItemFailures.map((failure) => failure.itemIdentifier), ...undelivered]);
+  const ordered = event.Records.map((record) => record.messageId).filter((messageId) => failed.delete(messageId));
+  return { batchItemFailures: [...ordered, ...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+function loggable(error: unknown): Error | string {
+  return error instanceof Error ? error : String(error);
 }
 
 function receiveCount(record: SQSRecord): number {

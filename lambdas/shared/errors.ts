@@ -27,3 +27,17 @@ export class MissingConfigurationError extends Error {
     super(`${variable} is not set`);
   }
 }
+
+/** SQS refused one entry of a SendMessageBatch call, or did not acknowledge it. */
+export class OutcomeNotDeliveredError extends Error {
+  override readonly name = 'OutcomeNotDeliveredError';
+  /** The SQS error code, e.g. `InternalError`; null when the entry was not acknowledged at all. */
+  readonly code: string | null;
+  readonly senderFault: boolean;
+
+  constructor(code: string | null, message: string | undefined, senderFault = false) {
+    super(code === null ? 'SendMessageBatch did not acknowledge the entry' : `${code}${message ? `: ${message}` : ''}`);
+    this.code = code;
+    this.senderFault = senderFault;
+  }
+}

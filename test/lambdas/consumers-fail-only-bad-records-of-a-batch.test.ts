@@ -2,7 +2,7 @@ import './environment.ts';
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Delivery, lambdaContextFactory, orderPlacedFactory, sqsEventFactory, sqsRecordFactory } from './factories.ts';
 import { consumerHandlers } from './handlers.ts';
-import { mockOutcomesQueue, sentOutcomes } from './outcomesQueue.ts';
+import { batchCalls, mockOutcomesQueue, sentOutcomes } from './outcomesQueue.ts';
 
 const sqsMock = mockOutcomesQueue();
 beforeEach(() => {
@@ -34,6 +34,7 @@ describe.each(consumerHandlers)('%s with a mixed batch', (consumer, handler) => 
     const results = Object.fromEntries(sentOutcomes(sqsMock).map((outcome) => [outcome.messageId, outcome.result]));
     expect(results).toEqual(Object.fromEntries(records.map((record) => [record.messageId, bad.includes(record) ? 'rejected' : 'processed'])));
     expect(sentOutcomes(sqsMock).every((outcome) => outcome.consumer === consumer)).toBe(true);
+    expect(batchCalls(sqsMock).map((entries) => entries.length)).toEqual([records.length]);
   });
 
   it('reports every record of a batch in which all records fail, without failing the invocation', async () => {

@@ -1,5 +1,5 @@
 import { OUTCOMES_QUEUE_URL } from './environment.ts';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { handler } from '../../lambdas/order-processor/handler.ts';
 import { Delivery, lambdaContextFactory, orderPlacedFactory, sqsEventFactory, sqsRecordFactory } from './factories.ts';
@@ -34,13 +34,21 @@ describe('order-processor with a valid order', () => {
       result: 'processed',
       detail: 'priced 2 lines, 3 units, total 4748 EUR',
     });
-    const [call] = sqsMock.commandCalls(SendMessageCommand);
-    expect(call?.args[0].input).toMatchObject({
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(0);
+    const calls = sqsMock.commandCalls(SendMessageBatchCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toMatchObject({
       QueueUrl: OUTCOMES_QUEUE_URL,
-      MessageAttributes: {
-        consumer: { DataType: 'String', StringValue: 'order-processor' },
-        orderId: { DataType: 'String', StringValue: event.orderId },
-      },
+      Entries: [
+        {
+          MessageAttributes: {
+            consumer: { DataType: 'String', StringValue: 'order-processor' },
+            result: { DataType: 'String', StringValue: 'processed' },
+            orderId: { DataType: 'String', StringValue: event.orderId },
+            correlationId: { DataType: 'String', StringValue: 'corr-1' },
+          },
+        },
+      ],
     });
   });
 });

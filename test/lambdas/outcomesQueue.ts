@@ -1,4 +1,12 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { createHash } from 'node:crypto';
+import {
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
+  type SendMessageBatchCommandInput,
+  type SendMessageBatchCommandOutput,
+  type SendMessageBatchRequestEntry,
+} from '@aws-sdk/client-sqs';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { OutcomeSchema, type Outcome } from '../../contracts/index.ts';
 
@@ -7,13 +15,52 @@ export type SqsMock = AwsClientStub<SQSClient>;
 /** Replaces every SQS client's `send`; the outcomes queue accepts everything. */
 export function mockOutcomesQueue(): SqsMock {
   const sqsMock = mockClient(SQSClient);
-  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'outcome-message' });
+  acceptOutcomes(sqsMock);
   return sqsMock;
 }
 
-/** The outcomes sent so far, each validated against the contract. */
+/** (Re)installs the default behaviour: every SendMessage and every SendMessageBatch entry succeeds. */
+export function acceptOutcomes(sqsMock: SqsMock): void {
+  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'outcome-message' });
+  sqsMock.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => batchResult(input, () => undefined));
+}
+
+/**
+ * What SQS answers to a SendMessageBatch call: entries for which `refuse` returns an error code are listed in
+ * `Failed`, the others in `Successful`.
+ */
+export function batchResult(
+  input: SendMessageBatchCommandInput,
+  refuse: (entry: SendMessageBatchRequestEntry, outcome: Outcome) => string | undefined,
+): Partial<SendMessageBatchCommandOutput> {
+  const entries = input.Entries ?? [];
+  const verdicts = entries.map((entry) => ({ entry, code: refuse(entry, entryOutcome(entry)) }));
+  return {
+    Successful: verdicts
+      .filter(({ code }) => code === undefined)
+      .map(({ entry }) => ({ Id: entry.Id, MessageId: `outcome-${entry.Id}`, MD5OfMessageBody: createHash('md5').update(entry.MessageBody ?? '').digest('hex') })),
+    Failed: verdicts
+      .filter(({ code }) => code !== undefined)
+      .map(({ entry, code }) => ({ Id: entry.Id, Code: code, SenderFault: false, Message: 'refused by the test' })),
+  };
+}
+
+/** The outcome an entry carries, validated against the contract. */
+export function entryOutcome(entry: { MessageBody?: string | undefined }): Outcome {
+  return OutcomeSchema.parse(JSON.parse(entry.MessageBody ?? ''));
+}
+
+/** Every SendMessageBatch call's entries, call by call. */
+export function batchCalls(sqsMock: SqsMock): SendMessageBatchRequestEntry[][] {
+  return sqsMock.commandCalls(SendMessageBatchCommand).map((call) => call.args[0].input.Entries ?? []);
+}
+
+/** The outcomes sent so far (one by one or in batches, delivered or not), each validated against the contract. */
 export function sentOutcomes(sqsMock: SqsMock): Outcome[] {
-  return sqsMock.commandCalls(SendMessageCommand).map((call) => OutcomeSchema.parse(JSON.parse(call.args[0].input.MessageBody ?? '')));
+  return [
+    ...sqsMock.commandCalls(SendMessageCommand).map((call) => entryOutcome(call.args[0].input)),
+    ...batchCalls(sqsMock).flat().map(entryOutcome),
+  ];
 }
 
 /** The single outcome reported for a message, failing when there is none or more than one. */

@@ -25,6 +25,7 @@ import {
   ServiceException,
   UnknownOperationException,
 } from './errors.ts';
+import { readCappedBody } from './readCappedBody.ts';
 
 /** What a route reads its action's input from. */
 type InputSource = 'json' | 'query' | 'invoke';
@@ -200,20 +201,13 @@ function send(res: ServerResponse, requestId: string, reply: Reply): void {
 }
 
 async function readBody(req: IncomingMessage, found: Route): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size <= found.maxBodyBytes) {
-      chunks.push(chunk);
-    }
-  }
-  if (size > found.maxBodyBytes) {
+  const { body, tooLarge } = await readCappedBody(req, found.maxBodyBytes);
+  if (tooLarge) {
     throw new RequestTooLargeException(
       `Request must be smaller than ${found.maxBodyBytes} bytes for the ${found.operation === 'Invoke' ? 'InvokeFunction' : found.operation} operation`,
     );
   }
-  return Buffer.concat(chunks);
+  return body;
 }
 
 function parseJsonObject(body: Buffer): Record<string, unknown> {

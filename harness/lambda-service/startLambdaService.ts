@@ -17,6 +17,9 @@ import type { LambdaService, LambdaServiceOptions } from './types.ts';
 
 export type { LambdaService, LambdaServiceOptions, LogLine } from './types.ts';
 
+/** How long close waits for the answers to requests in flight (killed invocations answer at once). */
+const CLOSE_GRACE_MS = 2000;
+
 /**
  * Starts the embedded Lambda service: the Lambda REST API on
  * `http://127.0.0.1:<port>` for `@aws-sdk/client-lambda` (or the AWS CLI),
@@ -47,7 +50,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     region,
     awsEndpointUrl: options.awsEndpointUrl,
   });
-  const pollers = new PollerRegistry({ mappings, invoker, logBook, region, sqs });
+  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs });
   const router = createRouter({
     location,
     functions,
@@ -59,8 +62,15 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     sqs,
   });
 
+  // Requests not answered yet: close lets them get their answer before it drops the connections.
+  const answering = new Set<Promise<void>>();
   // Long keep-alive so SDK clients rarely reuse a socket the server is closing.
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, router);
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, (req, res) => {
+    const answered = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    answering.add(answered);
+    void answered.then(() => answering.delete(answered));
+    router(req, res);
+  });
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
@@ -72,10 +82,12 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   const close = (): Promise<void> => {
     closing ??= (async () => {
       const pollersStopped = pollers.stopAll();
+      // In-flight invocations end now (their environments are killed: Runtime.ExitError), queued ones fail.
       await invoker.close();
       await pollersStopped;
       sqs?.destroy();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await settledWithin([...answering], CLOSE_GRACE_MS);
       server.closeAllConnections();
       await serverClosed;
       if (ownDataDir) {
@@ -91,6 +103,14 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     close,
     [Symbol.asyncDispose]: close,
   };
+}
+
+/** Resolves when every promise has settled, or after `ms` at the latest. */
+async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([Promise.allSettled(promises), deadline]);
+  clearTimeout(timer);
 }
 
 /** The version of the environments' Node (`v24.x.y`), for AWS_EXECUTION_ENV and the runtime warning. */

@@ -6,9 +6,10 @@ const TYPE_ISSUES = new Set(['invalid_type', 'invalid_union', 'unrecognized_keys
 /**
  * Parses an action's raw input with its schema and maps failures to the
  * errors Lambda answers with: a member of the wrong JSON type is an
- * InvalidRequestContentException, a broken constraint (range, pattern,
- * enum) a ValidationException worded like AWS's
- * ("1 validation error detected: Value '0' at 'batchSize' failed to satisfy constraint: ...").
+ * InvalidRequestContentException; a missing required member or a broken
+ * constraint (range, pattern, enum) a ValidationException worded like AWS's
+ * ("1 validation error detected: Value '0' at 'batchSize' failed to satisfy constraint: ...",
+ * "Value null at 'role' failed to satisfy constraint: Member must not be null").
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw, { reportInput: true });
@@ -16,7 +17,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
     return result.data;
   }
   const issues = result.error.issues;
-  const typeIssue = issues.find((issue) => TYPE_ISSUES.has(issue.code));
+  const typeIssue = issues.find((issue) => TYPE_ISSUES.has(issue.code) && !isMissing(issue));
   if (typeIssue) {
     throw new InvalidRequestContentException(
       `Could not parse request body into json: ${memberPath(typeIssue.path)}: ${typeIssue.message}`,
@@ -24,10 +25,17 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   }
   const details = issues.map(
     (issue) =>
-      `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${issue.message}`,
+      `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${
+        isMissing(issue) ? 'Member must not be null' : issue.message
+      }`,
   );
   const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
   throw new ValidationException(`${count} detected: ${details.join('; ')}`);
+}
+
+/** A required member that is absent: zod reports it as a type issue on an undefined input. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && issue.input === undefined;
 }
 
 /** AWS names members in camelCase in validation messages (`scalingConfig.maximumConcurrency`). */

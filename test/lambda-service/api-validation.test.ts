@@ -5,6 +5,7 @@ import {
   PutFunctionConcurrencyCommand,
   UpdateFunctionConfigurationCommand,
   type CreateEventSourceMappingCommandInput,
+  type CreateFunctionCommandInput,
 } from '@aws-sdk/client-lambda';
 import { ROLE } from './helpers/lambdaTestKit.ts';
 import { startSqsTestKit, type Queue, type SqsTestKit } from './helpers/sqsTestKit.ts';
@@ -106,6 +107,21 @@ describe('validation of API parameters, as Lambda does it', () => {
       message: 'Could not unzip uploaded file. Please check your file, then try to upload again.',
     });
     await expect(create({ Role: 'not-a-role' })).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('refuses a CreateFunction without Role with ValidationException "Member must not be null", like AWS', async () => {
+    const withoutRole = {
+      FunctionName: 'no-role',
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: await zipFixture('echo-esm') },
+    } as CreateFunctionCommandInput;
+
+    await expect(kit.lambda.send(new CreateFunctionCommand(withoutRole))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value null at 'role' failed to satisfy constraint: Member must not be null",
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('refuses a negative reserved concurrency', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PutFunctionConcurrencyCommand, TooManyRequestsException } from '@aws-sdk/client-lambda';
 import { startLambdaTestKit, type LambdaTestKit } from './helpers/lambdaTestKit.ts';
+import { waitFor } from './helpers/waitFor.ts';
 
 interface Run {
   pid: number;
@@ -30,7 +31,7 @@ describe('reserved concurrency', () => {
   beforeAll(async () => {
     kit = await startLambdaTestKit();
     await kit.deploy('capped', 'sleeper');
-    await kit.deploy('throttled', 'sleeper');
+    await kit.deploy('throttled', 'sleeper', { Timeout: 15 });
     await kit.deploy('closed', 'sleeper');
   });
 
@@ -54,19 +55,34 @@ describe('reserved concurrency', () => {
   });
 
   it('throttles a synchronous invocation (429) that cannot get a slot within a second', async () => {
+    // Prepare: the only slot, warm, then busy for 5 s (far longer than the 1 s a waiting invocation gets)
     await kit.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'throttled', ReservedConcurrentExecutions: 1 }));
-    await kit.invoke('throttled', { ms: 0 }); // a warm environment: the only slot
-    const busy = kit.invoke('throttled', { ms: 1300 });
-    await new Promise((resolve) => setTimeout(resolve, 100)); // let it take the slot
+    const warm = await kit.invoke('throttled', { ms: 0 });
+    const busy = kit.invoke('throttled', { ms: 5000 });
+    const busyStart = await waitFor('the busy invocation to start (it holds the slot)', () =>
+      kit.service.logs('throttled').find((line) => line.message.startsWith('START') && line.requestId !== warm.requestId),
+    );
 
-    await expect(kit.invoke('throttled', { ms: 0 })).rejects.toMatchObject({
+    // Act
+    const throttled = await kit.invoke('throttled', { ms: 0 }).catch((error: unknown) => error);
+
+    // Assess
+    expect(throttled).toMatchObject({
       name: 'TooManyRequestsException',
       message: 'Rate Exceeded.',
       Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
       $metadata: { httpStatusCode: 429 },
     });
-    expect((await busy).functionError).toBeUndefined();
-  });
+    const busyResult = await busy;
+    expect(busyResult.functionError).toBeUndefined();
+    expect(busyResult.requestId).toBe(busyStart.requestId);
+    // The throttled request never ran: only the warm-up and the busy invocation started.
+    const throttledId = (throttled as TooManyRequestsException).$metadata.requestId;
+    expect(throttledId).toEqual(expect.any(String));
+    const started = kit.service.logs('throttled').filter((line) => line.message.startsWith('START')).map((line) => line.requestId);
+    expect(started).toEqual([warm.requestId, busyResult.requestId]);
+    expect(started).not.toContain(throttledId);
+  }, 30_000);
 
   it('throttles every synchronous invocation of a function with reserved concurrency 0', async () => {
     await kit.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: 'closed', ReservedConcurrentExecutions: 0 }));

@@ -11,6 +11,8 @@ describe('a function that cannot initialise', () => {
       kit.deploy('missing-export', 'missing-export'),
       kit.deploy('not-a-function', 'missing-export', { Handler: 'index.notAFunction' }),
       kit.deploy('missing-file', 'missing-export', { Handler: 'nowhere.handler' }),
+      kit.deploy('callback', 'callback-handler'),
+      kit.deploy('async-callback', 'callback-handler', { Handler: 'index.asyncWithCallback' }),
     ]);
   });
 
@@ -56,5 +58,24 @@ describe('a function that cannot initialise', () => {
       errorType: 'Runtime.HandlerNotFound',
       errorMessage: 'index.notAFunction is not a function',
     });
+  });
+
+  it('answers Runtime.CallbackHandlerDeprecated for a handler with a callback parameter, as nodejs24.x does', async () => {
+    const message =
+      'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
+
+    const callback = await kit.invoke('callback', {});
+    const asyncCallback = await kit.invoke('async-callback', {});
+
+    // AWS's runtime goes by the declared parameter count: an async handler declaring `callback` is refused too.
+    for (const result of [callback, asyncCallback]) {
+      expect(result.functionError).toBe('Unhandled');
+      expect(result.payload).toMatchObject({ errorType: 'Runtime.CallbackHandlerDeprecated', errorMessage: message });
+    }
+    const messages = [...kit.service.logs('callback'), ...kit.service.logs('async-callback')].map((line) => line.message);
+    expect(messages).toContainEqual(expect.stringMatching(/\tERROR\tInit Error {"errorType":"Runtime.CallbackHandlerDeprecated"/));
+    expect(messages.filter((line) => line.includes('HANDLER RAN'))).toEqual([]);
+    const report = kit.service.logs('callback').find((line) => line.requestId === callback.requestId && line.message.startsWith('REPORT'));
+    expect(report?.message).toMatch(/Status: error\tError Type: Runtime.CallbackHandlerDeprecated/);
   });
 });

@@ -8,6 +8,7 @@ describe('malformed and unknown requests', () => {
   beforeAll(async () => {
     kit = await startLambdaTestKit();
     await kit.deploy('echo', 'echo-esm');
+    await kit.deploy('prober', 'runtime-api-prober');
   });
 
   afterAll(async () => {
@@ -69,11 +70,18 @@ describe('malformed and unknown requests', () => {
     });
   });
 
+  it("answers a Runtime API post whose request id is not valid percent-encoding with 400 InvalidRequestID", async () => {
+    const result = await kit.invoke('prober', { path: '/2018-06-01/runtime/invocation/%E0/response' });
+
+    expect(result.functionError).toBeUndefined();
+    expect(result.payload).toEqual({ status: 400, body: { errorMessage: 'Invalid request ID', errorType: 'InvalidRequestID' } });
+  });
+
   it('keeps answering after all of the above', async () => {
     const listed = await kit.lambda.send(new ListFunctionsCommand({}));
     const invoked = await kit.invoke('echo', { still: 'alive' });
 
-    expect(listed.Functions?.map((fn) => fn.FunctionName)).toEqual(['echo']);
+    expect(listed.Functions?.map((fn) => fn.FunctionName)).toEqual(['echo', 'prober']);
     expect(invoked.payload).toMatchObject({ event: { still: 'alive' } });
   });
 });

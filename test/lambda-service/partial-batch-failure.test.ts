@@ -10,6 +10,8 @@ describe('an SQS event source mapping with ReportBatchItemFailures', () => {
   beforeAll(async () => {
     kit = await startSqsTestKit();
     await kit.deploy('reporter', 'batch-reporter', { Timeout: 1 });
+    // A warm environment: a cold start must not outlast the queue's visibility timeout and bring the batch back early.
+    await kit.invoke('reporter', { Records: [] });
   });
 
   afterAll(async () => {
@@ -40,28 +42,36 @@ describe('an SQS event source mapping with ReportBatchItemFailures', () => {
       .map((event) => event.Records.map((record) => record.body).sort());
 
   it('deletes the records not reported and retries only the reported one', async () => {
-    const queue = await kit.createQueue('orders-partial', { visibilityTimeout: 1 });
+    const queue = await kit.createQueue('orders-partial', { visibilityTimeout: 2 });
 
     const uuid = await sendThenMap(queue, ['good-1', 'bad-2', 'good-3']);
 
-    const batches = await waitFor('the reported record to be retried', () => {
-      const seen = bodiesOf(kit.recordedEvents('reporter'), queue);
-      return seen.length >= 2 ? seen : undefined;
-    });
+    const batches = await waitFor(
+      'the reported record to be retried',
+      () => {
+        const seen = bodiesOf(kit.recordedEvents('reporter'), queue);
+        return seen.length >= 2 ? seen : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(batches.slice(0, 2)).toEqual([['bad-2', 'good-1', 'good-3'], ['bad-2']]);
     await kit.lambda.send(new DeleteEventSourceMappingCommand({ UUID: uuid }));
-  });
+  }, 20_000);
 
   it('fails the whole batch when the report names a message that is not in it', async () => {
-    const queue = await kit.createQueue('orders-invalid-report', { visibilityTimeout: 1 });
+    const queue = await kit.createQueue('orders-invalid-report', { visibilityTimeout: 2 });
 
     const uuid = await sendThenMap(queue, ['invalid-a', 'ok-b']);
 
-    const batches = await waitFor('the whole batch to be retried', () => {
-      const seen = bodiesOf(kit.recordedEvents('reporter'), queue);
-      return seen.length >= 2 ? seen : undefined;
-    });
+    const batches = await waitFor(
+      'the whole batch to be retried',
+      () => {
+        const seen = bodiesOf(kit.recordedEvents('reporter'), queue);
+        return seen.length >= 2 ? seen : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(batches.slice(0, 2)).toEqual([['invalid-a', 'ok-b'], ['invalid-a', 'ok-b']]);
     await kit.lambda.send(new DeleteEventSourceMappingCommand({ UUID: uuid }));
-  });
+  }, 20_000);
 });

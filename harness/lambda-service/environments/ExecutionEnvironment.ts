@@ -89,7 +89,7 @@ export class ExecutionEnvironment {
     this.logStreamName = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
     const initLimit = INIT_LIMIT_SECONDS + this.fn.timeout;
     this.#initTimer = setTimeout(
-      () => this.#failInit({ payload: () => timeoutPayload(initLimit), errorType: 'Sandbox.Timedout', status: 'timeout' }),
+      () => this.#failInit({ payload: (requestId) => timeoutPayload(requestId, initLimit), errorType: 'Sandbox.Timedout', status: 'timeout' }),
       initLimit * 1000,
     );
     this.#boot().catch((error: unknown) => this.#failInit(exitFailure(`spawn failed: ${String(error)}`)));
@@ -152,7 +152,7 @@ export class ExecutionEnvironment {
       this.kill();
       await this.exited;
       this.#output.platform(timeoutLine(requestId, this.fn.timeout));
-      const result = { requestId, payload: timeoutPayload(this.fn.timeout), functionError: 'Unhandled' } as const;
+      const result = { requestId, payload: timeoutPayload(requestId, this.fn.timeout), functionError: 'Unhandled' } as const;
       return this.#finish(request, result, { durationMs, status: 'timeout' });
     }
     await this.#output.flushed();

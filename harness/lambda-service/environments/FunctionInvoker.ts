@@ -1,4 +1,4 @@
-import { ResourceNotFoundException } from '../errors.ts';
+import { ResourceNotFoundException, ServiceException } from '../errors.ts';
 import type { FunctionStore } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { EnvironmentPool } from './EnvironmentPool.ts';
@@ -30,6 +30,7 @@ export class FunctionInvoker {
   readonly #pools = new Map<string, EnvironmentPool>();
   /** Every environment started and not yet exited, whichever pool let go of it. */
   readonly #live = new Set<ExecutionEnvironment>();
+  #closed = false;
 
   constructor(options: FunctionInvokerOptions) {
     this.#options = options;
@@ -37,6 +38,9 @@ export class FunctionInvoker {
 
   /** Resolves with the function's result or function error; rejects with AwsErrors (unknown function, throttled). */
   invoke(functionName: string, request: InvocationRequest, source: InvocationSource): Promise<InvocationResult> {
+    if (this.#closed) {
+      return Promise.reject(new ServiceException('The embedded Lambda service is closing.'));
+    }
     const fn = this.#options.functions.get(functionName);
     if (!fn) {
       return Promise.reject(ResourceNotFoundException.forFunction(functionName));
@@ -57,8 +61,9 @@ export class FunctionInvoker {
     this.#pools.delete(functionName);
   }
 
-  /** Kills every environment; resolves when their processes are gone. */
+  /** Kills every environment and refuses later invocations; resolves when the processes are gone. */
   close(): Promise<void> {
+    this.#closed = true;
     for (const [name, pool] of this.#pools) {
       pool.dispose(ResourceNotFoundException.forFunction(name));
     }

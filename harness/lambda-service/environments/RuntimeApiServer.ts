@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readCappedBody } from '../readCappedBody.ts';
 
 /** Lambda's limit on a synchronous response payload. */
 export const MAX_RESPONSE_BYTES = 6_291_556;
@@ -53,9 +54,17 @@ export class RuntimeApiServer {
 
   private constructor(events: RuntimeApiEvents) {
     this.#events = events;
-    this.#server = createServer({ noDelay: true, keepAliveTimeout: 0, requestTimeout: 0 }, (req, res) =>
-      this.#handle(req, res),
-    );
+    this.#server = createServer({ noDelay: true, keepAliveTimeout: 0, requestTimeout: 0 }, (req, res) => {
+      try {
+        this.#handle(req, res);
+      } catch (error) {
+        // Whatever a runtime sends must never throw out of the request handler (it would end the service's process).
+        req.resume();
+        if (!res.headersSent) {
+          reply(res, 500, { errorMessage: `Runtime API failure: ${String(error)}`, errorType: 'ServiceException' });
+        }
+      }
+    });
   }
 
   /** Starts a Runtime API server on 127.0.0.1 with an ephemeral port. */
@@ -104,7 +113,7 @@ export class RuntimeApiServer {
       return;
     }
     if (req.method === 'POST' && url === `${PREFIX}/init/error`) {
-      readBody(req).then(({ body }) => {
+      readCappedBody(req, MAX_RESPONSE_BYTES).then(({ body }) => {
         reply(res, 202, { status: 'OK' });
         this.#events.onInitError(body, errorTypeOf(req, body));
       }, () => res.destroy());
@@ -115,14 +124,15 @@ export class RuntimeApiServer {
       reply(res, 404, { errorMessage: `Unknown Runtime API path: ${req.method} ${url}`, errorType: 'InvalidRequest' });
       return;
     }
-    const [, requestId, kind] = match;
+    const [, encodedId = '', kind] = match;
+    const requestId = decodePathSegment(encodedId);
     const current = this.#current;
-    if (!current || current.requestId !== decodeURIComponent(requestId ?? '')) {
+    if (requestId === undefined || !current || current.requestId !== requestId) {
       req.resume();
       reply(res, 400, { errorMessage: 'Invalid request ID', errorType: 'InvalidRequestID' });
       return;
     }
-    readBody(req).then(({ body, tooLarge }) => {
+    readCappedBody(req, MAX_RESPONSE_BYTES).then(({ body, tooLarge }) => {
       this.#current = undefined;
       const maxMemoryUsedMb = Number(req.headers[MAX_MEMORY_HEADER]) || undefined;
       if (tooLarge) {
@@ -182,19 +192,13 @@ function reply(res: ServerResponse, status: number, body: object): void {
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      tooLarge = true;
-    } else {
-      chunks.push(chunk);
-    }
+/** A percent-encoded path segment, or undefined when it is not valid percent-encoding (`%E0`). */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
-  return { body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge };
 }
 
 function errorTypeOf(req: IncomingMessage, body: Buffer): string {

@@ -6,8 +6,8 @@ export function errorPayload(errorType: string, errorMessage: string): Buffer {
 }
 
 /** What Lambda answers when an invocation outlives its timeout. */
-export function timeoutPayload(timeoutSeconds: number): Buffer {
-  return errorPayload('Sandbox.Timedout', `Task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
+export function timeoutPayload(requestId: string, timeoutSeconds: number): Buffer {
+  return errorPayload('Sandbox.Timedout', `RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
 }
 
 /** What Lambda answers when the runtime process exits during an invocation. */

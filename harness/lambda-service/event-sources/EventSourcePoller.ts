@@ -30,7 +30,6 @@ export interface PollerDependencies {
   sqs: SQSClient;
   invoker: FunctionInvoker;
   logBook: LogBook;
-  region: string;
   /** The mapping as it is now: batch size, window and concurrency are read live. */
   getMapping(): MappingRecord | undefined;
 }
@@ -104,7 +103,8 @@ export class EventSourcePoller {
         await this.#pause(Math.min(5000, 100 * 2 ** failures));
         continue;
       }
-      if (messages.length > 0) {
+      // After an abort (service shutdown) the invoker is closed: what was received goes back to the queue.
+      if (messages.length > 0 && !this.#abort.signal.aborted) {
         const task = this.#process(queueUrl, mapping, messages);
         this.#inFlight.add(task);
         void task.finally(() => this.#inFlight.delete(task));
@@ -140,7 +140,13 @@ export class EventSourcePoller {
     }
   }
 
-  /** Up to BatchSize messages, waiting at most the batching window once the first arrives. */
+  /**
+   * Up to BatchSize messages, waiting at most the batching window once the
+   * first arrives. A receive that fails once messages are gathered ends the
+   * window: the function gets what was received (each message already counts
+   * a receive, so dropping it would bring it nearer the dead-letter queue
+   * unseen). A failure before any message, or an abort, is thrown.
+   */
   async #gather(queueUrl: string, mapping: MappingRecord): Promise<Message[]> {
     const windowMs = mapping.maximumBatchingWindowInSeconds * 1000;
     const messages: Message[] = [];
@@ -161,7 +167,18 @@ export class EventSourcePoller {
           waitSeconds = Math.min(LONG_POLL_SECONDS, Math.floor(remaining / 1000));
         }
       }
-      const received = await this.#receive(queueUrl, Math.min(10, mapping.batchSize - messages.length), waitSeconds);
+      let received: Message[];
+      try {
+        received = await this.#receive(queueUrl, Math.min(10, mapping.batchSize - messages.length), waitSeconds);
+      } catch (error) {
+        if (messages.length === 0 || this.#abort.signal.aborted) {
+          throw error;
+        }
+        this.#log(
+          `Receiving from ${mapping.eventSourceArn} failed: ${describe(error)}; invoking with the ${messages.length} message(s) received so far`,
+        );
+        break;
+      }
       for (const message of received) {
         messages.push(message);
         bodyBytes += Buffer.byteLength(message.Body ?? '');
@@ -195,7 +212,7 @@ export class EventSourcePoller {
 
   async #process(queueUrl: string, mapping: MappingRecord, messages: Message[]): Promise<void> {
     try {
-      const event = buildSqsEvent(messages, mapping.eventSourceArn, this.#deps.region);
+      const event = buildSqsEvent(messages, mapping.eventSourceArn);
       const result = await this.#deps.invoker.invoke(
         mapping.functionName,
         { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false },

@@ -8,7 +8,6 @@ export interface PollerRegistryOptions {
   mappings: EventSourceMappingStore;
   invoker: FunctionInvoker;
   logBook: LogBook;
-  region: string;
   /** Absent when the service has no awsEndpointUrl (then no SQS mapping can be created). */
   sqs: SQSClient | undefined;
 }
@@ -57,7 +56,7 @@ export class PollerRegistry {
     if (!mapping || this.#closed) {
       return;
     }
-    const { sqs, mappings, invoker, logBook, region } = this.#options;
+    const { sqs, mappings, invoker, logBook } = this.#options;
     if (!mapping.enabled) {
       const settle = (): void => {
         if (mappings.get(uuid)?.enabled === false) {
@@ -73,7 +72,7 @@ export class PollerRegistry {
       return;
     }
     if (!this.#pollers.has(uuid) && sqs) {
-      this.#pollers.set(uuid, new EventSourcePoller({ sqs, invoker, logBook, region, getMapping: () => mappings.get(uuid) }));
+      this.#pollers.set(uuid, new EventSourcePoller({ sqs, invoker, logBook, getMapping: () => mappings.get(uuid) }));
     }
     mappings.patch(uuid, { state: MappingState.Enabled });
   }

@@ -21,6 +21,16 @@ const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
 const RUNTIME = '/2018-06-01/runtime';
 const agent = new http.Agent({ keepAlive: true });
 const runtimeDir = dirname(fileURLToPath(import.meta.url));
+/**
+ * nodejs24.x and later dropped callback handlers: a handler declaring a
+ * third parameter fails init, and the context has no done/succeed/fail nor
+ * callbackWaitsForEmptyEventLoop. Older Node versions (`nodeBinary`) keep
+ * them, as their runtimes do.
+ */
+const CALLBACKS_SUPPORTED = Number(process.versions.node.split('.')[0]) < 24;
+// AWS's wording (aws-lambda-nodejs-runtime-interface-client, CALLBACK_ERROR_NODEJS24_ABOVE).
+const CALLBACK_HANDLER_DEPRECATED =
+  'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 
 /** The invocation being served, for log prefixes and crash reports. */
 let currentRequestId;
@@ -57,7 +67,8 @@ for (;;) {
   const context = createContext(requestId, deadline, next.headers);
   let outcome;
   try {
-    outcome = await invoke(handler, JSON.parse(next.body.length > 0 ? next.body.toString('utf8') : '{}'), context);
+    const event = JSON.parse(next.body.length > 0 ? next.body.toString('utf8') : '{}');
+    outcome = CALLBACKS_SUPPORTED ? await invokeWithCallback(handler, event, context) : await invokeAsync(handler, event, context);
   } catch (error) {
     outcome = { ok: false, error };
   }
@@ -65,13 +76,23 @@ for (;;) {
   currentRequestId = undefined;
 }
 
+/** Calls the handler the way the nodejs24.x runtime does: `await handler(event, context)`. */
+async function invokeAsync(fn, event, context) {
+  try {
+    return { ok: true, value: await fn(event, context) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 /**
- * Calls the handler the way Lambda does: async (the promise settles the
- * invocation), or with a callback (settled once the event loop is empty,
- * unless context.callbackWaitsForEmptyEventLoop is false). A handler that
- * does neither answers null once the event loop is empty.
+ * Calls the handler the way the runtimes before nodejs24.x do: async (the
+ * promise settles the invocation), or with a callback (settled once the
+ * event loop is empty, unless context.callbackWaitsForEmptyEventLoop is
+ * false). A handler that does neither answers null once the event loop is empty.
  */
-function invoke(fn, event, context) {
+function invokeWithCallback(fn, event, context) {
+  context.callbackWaitsForEmptyEventLoop = true;
   const { promise, resolve: settle } = Promise.withResolvers();
   let settled = false;
   let callbackOutcome;
@@ -191,6 +212,10 @@ async function loadHandler() {
   if (typeof fn !== 'function') {
     throw runtimeError('Runtime.HandlerNotFound', `${handlerString} is not a function`);
   }
+  // Like AWS's runtime, the declared parameter count decides: async or not, a third parameter is a callback.
+  if (!CALLBACKS_SUPPORTED && fn.length >= 3) {
+    throw runtimeError('Runtime.CallbackHandlerDeprecated', CALLBACK_HANDLER_DEPRECATED);
+  }
   return fn;
 }
 
@@ -202,7 +227,6 @@ function createContext(requestId, deadline, headers) {
   const clientContext = headers['lambda-runtime-client-context'];
   const identity = headers['lambda-runtime-cognito-identity'];
   return {
-    callbackWaitsForEmptyEventLoop: true,
     functionName: env.AWS_LAMBDA_FUNCTION_NAME,
     functionVersion: env.AWS_LAMBDA_FUNCTION_VERSION,
     invokedFunctionArn: String(headers['lambda-runtime-invoked-function-arn'] ?? ''),

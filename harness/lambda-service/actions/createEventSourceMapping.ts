@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { ResourceConflictException, ResourceNotFoundException } from '../errors.ts';
+import { ResourceConflictException } from '../errors.ts';
 import { MappingState, type MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { checkBatching, checkQueueVisibility, sqsQueueName } from './checkSqsEventSource.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 import { MappingSettings } from './mappingSchemas.ts';
@@ -21,11 +21,7 @@ const CreateEventSourceMappingInput = z.object({
 export async function createEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(CreateEventSourceMappingInput, input);
   const queueName = sqsQueueName(request.EventSourceArn);
-  const name = resolveFunctionName(ctx.location, request.FunctionName);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
+  const { name, fn } = requireFunction(ctx, request.FunctionName);
   const existing = ctx.mappings.list({ functionName: name, eventSourceArn: request.EventSourceArn })[0];
   if (existing) {
     throw new ResourceConflictException(

@@ -1,9 +1,8 @@
 import type { DeleteFunctionResponse } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { ResourceNotFoundException } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 
 const DeleteFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
@@ -15,11 +14,7 @@ const DeleteFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifie
  */
 export async function deleteFunction(input: unknown, ctx: ActionContext): Promise<DeleteFunctionResponse> {
   const request = parseInput(DeleteFunctionInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName, request.Qualifier);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
+  const { name, fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   ctx.functions.delete(name);
   for (const mapping of ctx.mappings.list({ functionName: name })) {
     ctx.mappings.delete(mapping.uuid);

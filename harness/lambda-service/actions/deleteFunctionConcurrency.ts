@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { ResourceNotFoundException } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 
 const DeleteFunctionConcurrencyInput = z.object({ FunctionName: FunctionNameParam });
@@ -10,11 +9,7 @@ const DeleteFunctionConcurrencyInput = z.object({ FunctionName: FunctionNamePara
 /** DeleteFunctionConcurrency: back to the default cap; answers 204 without a body. */
 export async function deleteFunctionConcurrency(input: unknown, ctx: ActionContext): Promise<void> {
   const request = parseInput(DeleteFunctionConcurrencyInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
+  const { name, fn } = requireFunction(ctx, request.FunctionName);
   const { reservedConcurrency: _removed, ...rest } = fn;
   ctx.functions.put(rest);
   ctx.invoker.refresh(name);

@@ -1,11 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import type { GetFunctionResponse } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { ResourceNotFoundException } from '../errors.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 
 const GetFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
@@ -13,11 +12,7 @@ const GetFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: 
 /** GetFunction: configuration, where the zip is (a file:// URL) and the reserved concurrency. */
 export async function getFunction(input: unknown, ctx: ActionContext): Promise<GetFunctionResponse> {
   const request = parseInput(GetFunctionInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName, request.Qualifier);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
+  const { fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   return {
     Configuration: toFunctionConfiguration(fn),
     Code: { RepositoryType: 'S3', Location: pathToFileURL(fn.code.zipPath).href },

@@ -1,10 +1,9 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { ResourceNotFoundException } from '../errors.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 
 const GetFunctionConfigurationInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
@@ -12,10 +11,6 @@ const GetFunctionConfigurationInput = z.object({ FunctionName: FunctionNameParam
 /** GetFunctionConfiguration. */
 export async function getFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(GetFunctionConfigurationInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName, request.Qualifier);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
+  const { fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   return { ...toFunctionConfiguration(fn) } satisfies FunctionConfiguration;
 }

@@ -1,9 +1,9 @@
 import type { Concurrency } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
+import { InvalidParameterValueException } from '../errors.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 
 /** The account's concurrency (1000) minus the 100 Lambda keeps unreserved. */
@@ -17,11 +17,7 @@ const PutFunctionConcurrencyInput = z.object({
 /** PutFunctionConcurrency: caps the function's environments (0 throttles every invocation). */
 export async function putFunctionConcurrency(input: unknown, ctx: ActionContext): Promise<Concurrency> {
   const request = parseInput(PutFunctionConcurrencyInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
+  const { name, fn } = requireFunction(ctx, request.FunctionName);
   const reserved = request.ReservedConcurrentExecutions;
   if (ctx.functions.reservedConcurrencyTotal(name) + reserved > RESERVABLE) {
     throw new InvalidParameterValueException(

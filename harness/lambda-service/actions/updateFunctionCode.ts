@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { InvalidParameterValueException, PreconditionFailedException, ResourceNotFoundException } from '../errors.ts';
+import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
 import { lambdaTimestamp } from '../functions/FunctionStore.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import { FunctionNameParam, ZipFileSchema } from './commonSchemas.ts';
 
 const UpdateFunctionCodeInput = z.object({
@@ -21,14 +21,7 @@ const UpdateFunctionCodeInput = z.object({
 /** UpdateFunctionCode (ZipFile): a new code version; running environments are retired. */
 export async function updateFunctionCode(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionCodeInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
-  if (request.RevisionId !== undefined && request.RevisionId !== fn.revisionId) {
-    throw new PreconditionFailedException();
-  }
+  const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
   if (!request.ZipFile) {
     throw new InvalidParameterValueException('Only ZipFile is supported by the embedded Lambda service.');
   }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
-import { PreconditionFailedException, ResourceNotFoundException } from '../errors.ts';
 import { lambdaTimestamp } from '../functions/FunctionStore.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireFunction } from './requireFunction.ts';
 import {
   checkRuntime,
   checkVariables,
@@ -35,14 +34,7 @@ const UpdateFunctionConfigurationInput = z.object({
  */
 export async function updateFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionConfigurationInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName);
-  const fn = ctx.functions.get(name);
-  if (!fn) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-  }
-  if (request.RevisionId !== undefined && request.RevisionId !== fn.revisionId) {
-    throw new PreconditionFailedException();
-  }
+  const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
   const updated = {
     ...fn,
     role: request.Role ?? fn.role,

@@ -11,11 +11,14 @@ Feature: One bad record in a batch does not make the good ones run again
 
   To be sure the records share a batch, this scenario puts them straight onto the order-processor's
   queue with a single SendMessageBatch call, bypassing the publisher and the topic. That is on
-  purpose: the subject here is the consumer's batch handling, not the fan-out.
+  purpose: the subject here is the consumer's batch handling, not the fan-out. The consumer's event
+  source mapping is paused while the batch is sent, so that it is polled in one piece; the aws
+  backend never changes the deployed stack, so there this scenario is skipped, with the reason printed.
 
   Background:
     Given the consumers subscribed to the order events are discovered from the running pipeline
 
+  @pauses-consumer
   Scenario: four good orders and one with a discontinued item, in one batch
     When 4 good orders and 1 order with a discontinued item are put on the order-processor consumer's queue in one batch
     Then the order-processor consumer receives them together in one invocation

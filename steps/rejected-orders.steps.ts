@@ -3,7 +3,8 @@ import type { FanoutWorld } from './support/FanoutWorld.ts';
 import { refusalRows } from './support/refusals.ts';
 
 Given('the publisher requires an API key', function (this: FanoutWorld) {
-  return this.suite.stack.info.apiKey ? undefined : 'skipped';
+  if (this.suite.stack.info.apiKey) return undefined;
+  return this.skip('the publisher has no API key configured on this backend (set FANOUT_API_KEY)');
 });
 
 When('a client sends these requests to place an order:', async function (this: FanoutWorld, table: DataTable) {

@@ -1,6 +1,6 @@
-import type { DeadLetter } from './DeadLetterCollector.ts';
-import type { CollectedOutcome } from './OutcomeCollector.ts';
-import { invocationsOfMessage, type LambdaInvocation } from './parseLambdaLogs.ts';
+import type { DeadLetter } from '../observation/DeadLetterCollector.ts';
+import type { CollectedOutcome } from '../observation/OutcomeCollector.ts';
+import { invocationsOfMessage, type LambdaInvocation } from '../observation/parseLambdaLogs.ts';
 import { renderTextTable } from './renderTextTable.ts';
 
 /** What the harness knows about one `POST /orders` it made. */

@@ -5,12 +5,12 @@ import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contra
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import type { PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
-import type { CollectedOutcome } from '../../harness/reports/OutcomeCollector.ts';
+import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { attachTopology, attachTraces } from './attachments.ts';
 import { ApiKeyUse, type RawRequest } from './badRequests.ts';
 import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
-import { accountForBurst, placeBurst, reportDuplicates, type BurstResult } from './bursts.ts';
+import { accountForBurst, attachDuplicates, placeBurst, type BurstResult } from './bursts.ts';
 import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
 import { describeCollectorHealth, describeConsumerState } from './diagnostics.ts';
 import { postOrder, type HttpResult } from './publisherClient.ts';
@@ -62,6 +62,8 @@ export class FanoutWorld extends World {
   readonly deadLettering = new Set<string>();
   batch: InjectedBatch | undefined;
   burst: BurstResult | undefined;
+  /** Set by a Before hook, for messages. */
+  scenarioName = '';
 
   get suite(): Suite {
     return suite();
@@ -78,10 +80,23 @@ export class FanoutWorld extends World {
     return found;
   }
 
-  /** A correlation id only this scenario uses, readable in logs. */
+  /**
+   * A correlation id only this scenario uses, readable in logs: `spec-<run>-<label>-<uuid>`. The run
+   * prefix is what the DLQ collector recognises as the run's own.
+   */
   newCorrelationId(label = 'order'): string {
     const slug = label.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-').slice(0, 40);
-    return `spec-${slug}-${randomUUID()}`;
+    return `${this.suite.correlationIdPrefix}${slug}-${randomUUID()}`;
+  }
+
+  /**
+   * Skips the scenario, saying why in the report and on the console, so that a skipped promise never
+   * passes for a kept one unnoticed. Return its result from the step or hook.
+   */
+  skip(reason: string): 'skipped' {
+    this.log(`skipped: ${reason}`);
+    console.warn(`skipped "${this.scenarioName}": ${reason}`);
+    return 'skipped';
   }
 
   /** The consumers SNS will hand this order to, from the attributes the publisher sets and the live filter policies. */
@@ -146,7 +161,7 @@ export class FanoutWorld extends World {
     const consumers = options.consumers ?? order.expected;
     const missing = (): DiscoveredConsumer[] =>
       consumers.filter((c) => !this.outcomesOf(order, c).some((o) => o.outcome.result === OutcomeResult.processed));
-    const done = await this.suite.outcomes.until(() => (missing().length === 0 ? true : undefined), {
+    const done = await this.suite.until(() => (missing().length === 0 ? true : undefined), {
       timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS,
     });
     if (done) return;
@@ -205,7 +220,7 @@ export class FanoutWorld extends World {
       if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
       return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
     };
-    const seen = await this.suite.outcomes.until(heard, { timeoutMs: QUIET_WINDOW_MS });
+    const seen = await this.suite.until(heard, { timeoutMs: QUIET_WINDOW_MS });
     assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
   }
 
@@ -298,7 +313,7 @@ export class FanoutWorld extends World {
     assert.equal(burst.requested, count, `the burst placed ${burst.requested} orders, not ${count}`);
   }
 
-  reportDuplicates(): void {
-    reportDuplicates(this, this.placedBurst().accepted);
+  attachDuplicates(): void {
+    attachDuplicates(this, this.placedBurst().accepted);
   }
 }

@@ -1,6 +1,6 @@
 import { describeFilterPolicy } from '../../harness/discovery/describeFilterPolicy.ts';
 import { buildOrderTrace, renderOrderTrace } from '../../harness/reports/buildOrderTrace.ts';
-import { parseLambdaLogs, type LambdaInvocation } from '../../harness/reports/parseLambdaLogs.ts';
+import { parseLambdaLogs, type LambdaInvocation } from '../../harness/observation/parseLambdaLogs.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
 import { renderTopologyMermaid } from '../../harness/reports/renderTopologyMermaid.ts';
 import { renderTopologySvg } from '../../harness/reports/renderTopologySvg.ts';

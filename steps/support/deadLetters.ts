@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { OutcomeResult } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import type { DeadLetter } from '../../harness/reports/DeadLetterCollector.ts';
+import type { DeadLetter } from '../../harness/observation/DeadLetterCollector.ts';
 import { describeConsumerState } from './diagnostics.ts';
 import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
-import { deadLetterTimeoutMs } from './timeouts.ts';
+import { deadLetterTimeoutMs, QUIET_WINDOW_MS } from './timeouts.ts';
 
 type OrderRef = Pick<PlacedOrder, 'orderId' | 'correlationId'>;
 
@@ -28,7 +28,7 @@ export async function waitForRejections(world: FanoutWorld, order: OrderRef, con
   const timeoutMs = deadLetterTimeoutMs(consumer);
   const expected = Array.from({ length: max }, (_, i) => i + 1);
   const allSeen = (): true | undefined => (expected.every((n) => rejectedReceives(world, order, consumer).includes(n)) ? true : undefined);
-  if (await world.suite.outcomes.until(allSeen, { timeoutMs })) return;
+  if (await world.suite.until(allSeen, { timeoutMs })) return;
   assert.fail(
     `${consumer.functionName} did not reject order ${order.orderId} on receives ${expected.join(', ')} within ${timeoutMs} ms; ` +
       `rejected on: ${rejectedReceives(world, order, consumer).join(', ') || 'none'}\n${await describeConsumerState(world.suite, consumer, order)}`,
@@ -37,34 +37,52 @@ export async function waitForRejections(world: FanoutWorld, order: OrderRef, con
 
 /**
  * Waits for the order on the consumer's DLQ, then checks it was received exactly maxReceiveCount
- * times: not once more after SQS gave up, and not dead-lettered early.
+ * times: not dead-lettered early, and (over a quiet window after it was found) not once more after
+ * SQS gave up, nor dead-lettered twice.
  */
 export async function waitForDeadLetter(world: FanoutWorld, order: OrderRef, consumer: DiscoveredConsumer): Promise<DeadLetter> {
   const max = maxReceiveCountOf(consumer);
   const timeoutMs = deadLetterTimeoutMs(consumer);
-  const find = (): DeadLetter | undefined => world.suite.deadLetters.forOrder(order.orderId).find((l) => l.functionName === consumer.functionName);
-  const letter = await world.suite.deadLetters.until(find, { timeoutMs });
+  const letters = (): DeadLetter[] => world.suite.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
+  const letter = await world.suite.until(() => letters()[0], { timeoutMs });
   if (!letter) assert.fail(`order ${order.orderId} did not reach ${consumer.functionName}'s dead-letter queue within ${timeoutMs} ms\n${await describeConsumerState(world.suite, consumer, order)}`);
-  const receives = rejectedReceives(world, order, consumer);
-  assert.deepEqual(
-    receives,
-    Array.from({ length: max }, (_, i) => i + 1),
-    `${consumer.functionName} should have received order ${order.orderId} exactly ${max} times (its maximum receive count) before it was dead-lettered`,
-  );
+  const expected = Array.from({ length: max }, (_, i) => i + 1);
+  const check = (when: string): void => {
+    const outcomes = world.outcomesOf(order, consumer);
+    assert.deepEqual(
+      outcomes.map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).sort(),
+      expected.map((n) => `${OutcomeResult.rejected} on receive ${n}`).sort(),
+      `${consumer.functionName} should have received order ${order.orderId} exactly ${max} times (its maximum receive count), rejecting it each time, ${when}`,
+    );
+    assert.equal(letters().length, 1, `order ${order.orderId} should be on ${consumer.functionName}'s dead-letter queue once, ${when}`);
+  };
+  check('before it was dead-lettered');
+  // A receive after SQS gave up would report its outcome about when the message reaches the DLQ: watch for it.
+  const more = (): true | undefined => (world.outcomesOf(order, consumer).length > max || letters().length > 1 ? true : undefined);
+  await world.suite.until(more, { timeoutMs: QUIET_WINDOW_MS });
+  check(`and no more within ${QUIET_WINDOW_MS} ms after it was dead-lettered`);
   return letter;
 }
 
-/** Each consumer processed the order once, never rejected it, and none dead-lettered it. */
+/**
+ * Each consumer processed the order once, never rejected it, and none dead-lettered it: checked once
+ * every consumer processed it, and again after a quiet window, so a late duplicate is seen too.
+ */
 export async function expectProcessedExactlyOnce(world: FanoutWorld, order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
   await world.waitForProcessing(order, { consumers });
-  const problems: string[] = [];
-  for (const consumer of consumers) {
-    const outcomes = world.outcomesOf(order, consumer);
-    const summary = outcomes.map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).join(', ');
-    const letters = world.suite.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
-    if (outcomes.length !== 1 || letters.length > 0) {
-      problems.push(`${consumer.functionName}: ${summary}${letters.length > 0 ? `; ${letters.length} message(s) on its DLQ` : ''}\n${await describeConsumerState(world.suite, consumer, order)}`);
-    }
-  }
-  if (problems.length > 0) assert.fail(`order ${order.orderId} was not processed exactly once by:\n${problems.join('\n')}`);
+  const lettersOf = (consumer: DiscoveredConsumer): DeadLetter[] =>
+    world.suite.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
+  const wrong = (): DiscoveredConsumer[] | undefined => {
+    const found = consumers.filter((c) => world.outcomesOf(order, c).length !== 1 || lettersOf(c).length > 0);
+    return found.length > 0 ? found : undefined;
+  };
+  // Nothing wrong yet: give a duplicate delivery or a dead letter the stated window to show up.
+  const problems = wrong() ?? (await world.suite.until(wrong, { timeoutMs: QUIET_WINDOW_MS })) ?? [];
+  if (problems.length === 0) return;
+  const details = await Promise.all(problems.map(async (consumer) => {
+    const summary = world.outcomesOf(order, consumer).map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).join(', ');
+    const letters = lettersOf(consumer);
+    return `${consumer.functionName}: ${summary}${letters.length > 0 ? `; ${letters.length} message(s) on its DLQ` : ''}\n${await describeConsumerState(world.suite, consumer, order)}`;
+  }));
+  assert.fail(`order ${order.orderId} was not processed exactly once by (checked until ${QUIET_WINDOW_MS} ms after every consumer processed it):\n${details.join('\n')}`);
 }

@@ -1,5 +1,5 @@
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import type { CollectedOutcome } from '../../harness/reports/OutcomeCollector.ts';
+import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
 import type { Suite } from './suite.ts';
 
 const LOG_LINES = 20;
@@ -40,7 +40,7 @@ export async function describeConsumerState(suite: Suite, consumer: DiscoveredCo
     ? 'no DLQ configured'
     : mine.length > 0
       ? mine.map((l) => `message ${l.messageId} (receive count ${l.receiveCount ?? '?'})`).join(', ')
-      : `nothing for this order (${letters.length} other message${letters.length === 1 ? '' : 's'})`;
+      : `nothing for this order (${letters.length} other message${letters.length === 1 ? '' : 's'} of this run, ${suite.deadLetters.othersOn(consumer.functionName)} not of this run)`;
   return [
     `${consumer.functionName}:`,
     `  outcomes for this order: ${describeOutcomes(outcomes)}`,
@@ -50,10 +50,17 @@ export async function describeConsumerState(suite: Suite, consumer: DiscoveredCo
   ].join('\n');
 }
 
-/** Poll failures and unreadable outcome messages: the usual suspects when nothing arrives at all. */
+/**
+ * Poll failures, refused deletes and unreadable outcome messages: the usual suspects when nothing
+ * arrives at all, or when something seems to arrive twice.
+ */
 export function describeCollectorHealth(suite: Suite): string {
   const parts: string[] = [];
-  if (suite.pollErrors.length > 0) parts.push(`queue polling errors:\n${suite.pollErrors.slice(-5).map((e) => `  ${e}`).join('\n')}`);
+  if (suite.pollErrors.length > 0) parts.push(`queue polling and delete errors:\n${suite.pollErrors.slice(-5).map((e) => `  ${e}`).join('\n')}`);
+  const { failedDeletes, redelivered } = suite.outcomes.health();
+  if (failedDeletes > 0 || redelivered > 0) {
+    parts.push(`outcome messages not deleted: ${failedDeletes}; received again and dropped (same SQS message id): ${redelivered}`);
+  }
   const malformed = suite.outcomes.malformed();
   if (malformed.length > 0) parts.push(`unreadable outcome messages: ${malformed.length}, last: ${malformed.at(-1)?.reason ?? ''}`);
   return parts.join('\n');

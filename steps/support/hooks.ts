@@ -1,4 +1,5 @@
-import { After, AfterAll, BeforeAll, Status, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import { BackendName } from '../../harness/backends/types.ts';
 import { describeCollectorHealth, lastLogLines } from './diagnostics.ts';
 import { FanoutWorld } from './FanoutWorld.ts';
 import { startSuite, stopSuite, suite } from './suite.ts';
@@ -18,6 +19,19 @@ BeforeAll({ timeout: STACK_START_TIMEOUT_MS }, async function () {
   if (verbose) {
     process.stderr.write(`[worker ${worker}] ${started.stack.info.backend} stack up in ${started.startedInMs} ms, ${started.consumers.length} consumers\n`);
   }
+});
+
+Before(function (this: FanoutWorld, { pickle }) {
+  this.scenarioName = pickle.name;
+});
+
+/**
+ * `@pauses-consumer` scenarios disable a consumer's event source mapping for a moment. The aws backend
+ * runs against a deployed stack it promises never to change, so there they are skipped, saying why.
+ */
+Before({ tags: '@pauses-consumer' }, function (this: FanoutWorld) {
+  if (suite().stack.info.backend !== BackendName.aws) return undefined;
+  return this.skip("it pauses a consumer's event source mapping, and the aws backend never changes the deployed stack");
 });
 
 /** Always runs, also after failures, so no emulator or child process outlives the run. */

@@ -90,6 +90,6 @@ export async function expectNothingPublished(world: FanoutWorld): Promise<void> 
     return seen.length > 0 ? seen : undefined;
   };
   const remaining = Math.max(0, lastAnswer + QUIET_WINDOW_MS - Date.now());
-  const seen = await world.suite.outcomes.until(leaked, { timeoutMs: remaining });
+  const seen = await world.suite.until(leaked, { timeoutMs: remaining });
   assert.deepEqual(seen ?? leaked() ?? [], [], 'refused requests reached consumers');
 }

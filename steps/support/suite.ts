@@ -6,8 +6,9 @@ import { BackendName, type Stack } from '../../harness/backends/types.ts';
 import { discoverTopology } from '../../harness/discovery/discoverTopology.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import { DeadLetterCollector } from '../../harness/reports/DeadLetterCollector.ts';
-import { OutcomeCollector } from '../../harness/reports/OutcomeCollector.ts';
+import { DeadLetterCollector, DeadLetterReading } from '../../harness/observation/DeadLetterCollector.ts';
+import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
+import { Waiters, type UntilOptions } from '../../harness/observation/Waiters.ts';
 import { fastTimersProfile } from '../../harness/topology/loadTopology.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { postOrder } from './publisherClient.ts';
@@ -15,35 +16,54 @@ import { OUTCOME_TIMEOUT_MS } from './timeouts.ts';
 
 /**
  * What one Cucumber worker shares across its scenarios: the stack it started, SDK clients, the live
- * topology, and the collectors draining the outcomes queue and the DLQs. Each parallel worker is its
+ * topology, and the collectors reading the outcomes queue and the DLQs. Each parallel worker is its
  * own thread with its own module state, hence its own suite and stack.
  */
 export interface Suite {
   stack: Stack;
   clients: AwsClients & Disposable;
   consumers: readonly DiscoveredConsumer[];
+  /** Whether the stack is shared or deployed (`aws`, `compose`) rather than started by this run for itself. */
+  shared: boolean;
+  /** Every correlation id this run sends starts with it (`spec-<run>-`); the DLQ collector indexes only those. */
+  correlationIdPrefix: string;
   outcomes: OutcomeCollector;
   deadLetters: DeadLetterCollector;
-  /** Failed polls of the outcomes queue or a DLQ; shown when a scenario fails. */
+  /**
+   * Waits until `check` returns a value, re-checking whenever an outcome or a dead letter arrives (the
+   * two collectors share their waiters); `undefined` at the deadline.
+   */
+  until<T>(check: () => T | undefined, options: UntilOptions): Promise<T | undefined>;
+  /** Failed polls of the outcomes queue or a DLQ, and deletes SQS refused; shown when a scenario fails. */
   pollErrors: string[];
   startedInMs: number;
+}
+
+/**
+ * Backends whose stack the run does not own: one stack for all workers (and possibly other users),
+ * deployed or brought up with `npm run compose:up`. The specs must not change anything in them.
+ */
+const SHARED_BACKENDS: ReadonlySet<BackendName> = new Set([BackendName.aws, BackendName.compose]);
+
+export function isSharedBackend(name: BackendName): boolean {
+  return SHARED_BACKENDS.has(name);
 }
 
 let current: Suite | undefined;
 let startFailure: unknown;
 
 /**
- * Starts the selected backend with the fast-timers profile, discovers it, and starts draining.
- * A deployed stack (`aws`) is one stack for all workers, whose collectors would take each other's
- * outcomes off the shared queue, so it runs with one worker only.
+ * Starts the selected backend with the fast-timers profile, discovers it, and starts collecting.
+ * A shared stack (`aws`, `compose`) is one stack for all workers, whose collectors would take each
+ * other's outcomes off the shared queue, so it runs with one worker only.
  */
 export async function startSuite(onProgress: (message: string) => void): Promise<Suite> {
   const began = performance.now();
   try {
     const name = selectedBackendName();
     const workers = Number(process.env.CUCUMBER_TOTAL_WORKERS ?? 1);
-    if (name === BackendName.aws && workers > 1) {
-      throw new Error(`the aws backend is one shared stack: run it without --parallel (${workers} workers would drain each other's outcomes)`);
+    if (isSharedBackend(name) && workers > 1) {
+      throw new Error(`the ${name} backend is one shared stack: run it without --parallel (${workers} workers would drain each other's outcomes)`);
     }
     const backend = await createBackend(name);
     const stack = await backend.start({ overlays: [fastTimersProfile], onProgress });
@@ -68,13 +88,32 @@ async function observe(stack: Stack, began: number): Promise<Suite> {
   const onError = (error: unknown): void => {
     if (pollErrors.length < 50) pollErrors.push(`${new Date().toISOString()} ${error instanceof Error ? error.message : String(error)}`);
   };
-  const outcomes = new OutcomeCollector({ sqs: clients.sqs, queueUrl: info.outcomesQueueUrl, onError }).start();
+  const shared = isSharedBackend(info.backend);
+  const correlationIdPrefix = `spec-${randomUUID().slice(0, 8)}-`;
+  // One set of waiters for both collectors: a condition over outcomes and dead letters wakes on either.
+  const waiters = new Waiters();
+  const outcomes = new OutcomeCollector({ sqs: clients.sqs, queueUrl: info.outcomesQueueUrl, onError, waiters }).start();
   const deadLetters = new DeadLetterCollector({
     sqs: clients.sqs,
     queues: consumers.flatMap((c) => (c.dlqUrl ? [{ functionName: c.functionName, dlqUrl: c.dlqUrl }] : [])),
+    // A DLQ of a shared stack may hold real dead letters: look, never take.
+    reading: shared ? DeadLetterReading.peek : DeadLetterReading.drain,
+    correlationIdPrefix,
     onError,
+    waiters,
   }).start();
-  const running = { stack, clients, consumers, outcomes, deadLetters, pollErrors, startedInMs: 0 };
+  const running: Suite = {
+    stack,
+    clients,
+    consumers,
+    shared,
+    correlationIdPrefix,
+    outcomes,
+    deadLetters,
+    until: (check, options) => waiters.until(check, options),
+    pollErrors,
+    startedInMs: 0,
+  };
   await warmUp(running);
   return { ...running, startedInMs: Math.round(performance.now() - began) };
 }
@@ -88,7 +127,7 @@ async function observe(stack: Stack, began: number): Promise<Suite> {
  */
 async function warmUp(running: Suite): Promise<void> {
   const { info } = running.stack;
-  const correlationId = `spec-warm-up-${randomUUID()}`;
+  const correlationId = `${running.correlationIdPrefix}warm-up-${randomUUID()}`;
   try {
     const response = await postOrder(info.apiUrl, {
       body: JSON.stringify(exampleOrder),
@@ -103,7 +142,7 @@ async function warmUp(running: Suite): Promise<void> {
       const seen = new Set(running.outcomes.forOrder(orderId).map((o) => o.outcome.functionName));
       return expected.every((c) => seen.has(c.functionName)) ? true : undefined;
     };
-    await running.outcomes.until(reported, { timeoutMs: OUTCOME_TIMEOUT_MS });
+    await running.until(reported, { timeoutMs: OUTCOME_TIMEOUT_MS });
   } catch {
     // The scenarios will say what is wrong.
   }

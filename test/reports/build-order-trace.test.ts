@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Outcome } from '../../contracts/index.ts';
 import { buildOrderTrace, renderOrderTrace, type PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
-import type { CollectedOutcome } from '../../harness/reports/OutcomeCollector.ts';
-import { parseLambdaLogs } from '../../harness/reports/parseLambdaLogs.ts';
+import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
+import { parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
 
 const postedAt = Date.parse('2025-01-01T10:00:00.000Z');
 const order: PlacedOrderTiming = {

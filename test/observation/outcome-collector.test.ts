@@ -3,8 +3,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand,
 import type { Outcome } from '../../contracts/index.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
-import { DeadLetterCollector } from '../../harness/reports/DeadLetterCollector.ts';
-import { OutcomeCollector } from '../../harness/reports/OutcomeCollector.ts';
+import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
 
 const region = 'us-east-1';
 
@@ -106,6 +105,39 @@ describe('OutcomeCollector against fauxqs', () => {
     expect(collector.all()).toHaveLength(0);
   });
 
+  it('indexes a message whose delete failed once, and counts the failed delete', async () => {
+    // Prepare: a client on which SQS answers the first DeleteMessageBatch with every entry Failed, so
+    // the message stays and comes back, with the same message id, once its 1 s visibility timeout ends.
+    const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'outcomes-failed-delete', Attributes: { VisibilityTimeout: '1' } }));
+    queueUrl = QueueUrl;
+    const failingOnce = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    let failed = false;
+    failingOnce.middlewareStack.add(
+      (next, context) => async (args) => {
+        const { Entries = [] } = args.input as { Entries?: Array<{ Id?: string }> };
+        if (context.commandName !== 'DeleteMessageBatchCommand' || failed) return next(args);
+        failed = true;
+        const output = { Successful: [], Failed: Entries.map((entry) => ({ Id: entry.Id, Code: 'InternalError', SenderFault: false, Message: 'injected' })), $metadata: {} };
+        return { output, response: {} } as Awaited<ReturnType<typeof next>>;
+      },
+      { step: 'initialize', name: 'failFirstDelete' },
+    );
+    const errors: unknown[] = [];
+    collector = new OutcomeCollector({ sqs: failingOnce, queueUrl, waitTimeSeconds: 1, onError: (error) => errors.push(error) }).start();
+
+    // Act
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(outcome('o-once', 'c-once')) }));
+    const health = await collector.until(() => (collector?.health().redelivered === 1 ? collector.health() : undefined), { timeoutMs: 8000 });
+    await collector.stop();
+    failingOnce.destroy();
+
+    // Assess
+    expect(health).toEqual({ failedDeletes: 1, redelivered: 1 });
+    expect(collector.forOrder('o-once')).toHaveLength(1);
+    expect(errors).toEqual([expect.objectContaining({ name: 'DeleteFailedError', message: expect.stringContaining('failed for 1 message(s)') })]);
+    expect(await approximateMessages(queueUrl)).toBe(0);
+  }, 15_000);
+
   it('stops promptly, aborting its long polls', async () => {
     queueUrl = await freshQueue('outcomes-stop');
     const running = new OutcomeCollector({ sqs, queueUrl, waitTimeSeconds: 20 }).start();
@@ -114,39 +146,5 @@ describe('OutcomeCollector against fauxqs', () => {
     await running.stop();
 
     expect(performance.now() - started).toBeLessThan(2000);
-  });
-});
-
-describe('DeadLetterCollector against fauxqs', () => {
-  let fauxqs: LoopbackFauxqs;
-  let sqs: SQSClient;
-
-  beforeAll(async () => {
-    fauxqs = await startLoopbackFauxqs({ region });
-    sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  });
-
-  afterAll(async () => {
-    sqs.destroy();
-    await fauxqs.close();
-  });
-
-  it('reads each DLQ into an index by order and by consumer', async () => {
-    const { QueueUrl: dlqUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'fanout-order-processor-dlq' }));
-    const collector = new DeadLetterCollector({ sqs, queues: [{ functionName: 'fanout-order-processor', dlqUrl }] }).start();
-    try {
-      await sqs.send(new SendMessageCommand({
-        QueueUrl: dlqUrl,
-        MessageBody: JSON.stringify({ orderId: 'o-dead', eventId: 'e-dead' }),
-        MessageAttributes: { correlationId: { DataType: 'String', StringValue: 'c-dead' } },
-      }));
-
-      const letter = await collector.until(() => collector.forOrder('o-dead')[0], { timeoutMs: 5000 });
-
-      expect(letter).toMatchObject({ functionName: 'fanout-order-processor', orderId: 'o-dead', eventId: 'e-dead', correlationId: 'c-dead', receiveCount: 1 });
-      expect(collector.forConsumer('fanout-order-processor')).toHaveLength(1);
-    } finally {
-      await collector.stop();
-    }
   });
 });

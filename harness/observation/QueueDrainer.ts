@@ -1,16 +1,33 @@
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type BatchResultErrorEntry, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 
 export interface QueueDrainerOptions {
   sqs: SQSClient;
   queueUrl: string;
-  /** Called once per received message, before it is deleted. A throw leaves the message on the queue. */
+  /**
+   * Called once per received message, before it is deleted. A throw leaves the message on the queue.
+   * A message whose delete fails comes back with the same MessageId: dedupe by it.
+   */
   onMessage: (message: Message) => void;
   /** Concurrent long polls; more of them keep up with bursts. Default 1. */
   pollers?: number;
   /** Long-poll wait per ReceiveMessage, in seconds. Default 2. */
   waitTimeSeconds?: number;
-  /** Reports failed polls and deletes; the drainer backs off and keeps going. */
+  /** Reports failed polls and deletes (a {@link DeleteFailedError}); the drainer backs off after a failed poll and keeps going. */
   onError?: (error: unknown) => void;
+}
+
+/** A DeleteMessageBatch entry SQS refused: the message stays on the queue and will be received again. */
+export class DeleteFailedError extends Error {
+  override readonly name = 'DeleteFailedError';
+  readonly queueUrl: string;
+  readonly failed: ReadonlyArray<{ messageId: string; code: string; message: string }>;
+
+  constructor(queueUrl: string, failed: DeleteFailedError['failed']) {
+    const list = failed.map((f) => `${f.messageId} (${f.code}${f.message ? `: ${f.message}` : ''})`).join(', ');
+    super(`DeleteMessageBatch on ${queueUrl} failed for ${failed.length} message(s), which will be received again: ${list}`);
+    this.queueUrl = queueUrl;
+    this.failed = failed;
+  }
 }
 
 const BACKOFF_MS = 200;
@@ -24,6 +41,7 @@ export class QueueDrainer {
   readonly #options: QueueDrainerOptions;
   readonly #abort = new AbortController();
   #loops: Promise<void>[] = [];
+  #failedDeletes = 0;
 
   constructor(options: QueueDrainerOptions) {
     this.#options = options;
@@ -38,6 +56,21 @@ export class QueueDrainer {
   async stop(): Promise<void> {
     this.#abort.abort();
     await Promise.all(this.#loops);
+  }
+
+  /** Messages handled but not deleted (DeleteMessageBatch `Failed` entries); each will be received again. */
+  get failedDeletes(): number {
+    return this.#failedDeletes;
+  }
+
+  #deleteFailed(handled: readonly Message[], failed: readonly BatchResultErrorEntry[]): void {
+    this.#failedDeletes += failed.length;
+    this.#options.onError?.(
+      new DeleteFailedError(
+        this.#options.queueUrl,
+        failed.map((f) => ({ messageId: handled[Number(f.Id)]?.MessageId ?? `entry ${f.Id ?? '?'}`, code: f.Code ?? 'unknown', message: f.Message ?? '' })),
+      ),
+    );
   }
 
   async #poll(): Promise<void> {
@@ -58,12 +91,13 @@ export class QueueDrainer {
         const handled = Messages.filter((message) => this.#handle(message));
         if (handled.length > 0) {
           // Not aborted by stop(): what was read is deleted, so nothing comes back to a later reader.
-          await sqs.send(
+          const { Failed = [] } = await sqs.send(
             new DeleteMessageBatchCommand({
               QueueUrl: queueUrl,
               Entries: handled.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle ?? '' })),
             }),
           );
+          if (Failed.length > 0) this.#deleteFailed(handled, Failed);
         }
       } catch (error) {
         if (signal.aborted) return;

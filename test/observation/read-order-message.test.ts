@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readOrderMessage } from '../../harness/reports/readOrderMessage.ts';
+import { readOrderMessage } from '../../harness/observation/readOrderMessage.ts';
 
 const event = { orderId: 'o-1', eventId: 'e-1', eventType: 'OrderPlaced' };
 

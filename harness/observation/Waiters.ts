@@ -6,6 +6,8 @@ export interface UntilOptions {
 /**
  * Event-driven waiting: callers wait until a condition over some collected state holds, and the
  * collector calls notify() whenever that state changes. No polling, no sleeps; a deadline ends the wait.
+ * Collectors whose state one condition reads together (outcomes and dead letters) share one Waiters,
+ * so that an arrival in either wakes the waiter.
  */
 export class Waiters {
   readonly #pending = new Set<() => void>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { invocationOfMessage, parseLambdaLogs } from '../../harness/reports/parseLambdaLogs.ts';
+import { invocationOfMessage, parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
 
 describe('parseLambdaLogs', () => {
   const lines = [

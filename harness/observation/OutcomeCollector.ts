@@ -26,23 +26,38 @@ export interface OutcomeCollectorOptions {
   pollers?: number;
   /** Long-poll wait per receive, in seconds. Default 2. */
   waitTimeSeconds?: number;
+  /** Failed polls, and deletes SQS refused (their messages come back and are dropped as redeliveries). */
   onError?: (error: unknown) => void;
+  /** Shared with the dead-letter collector, so a wait on both wakes on either; default its own. */
+  waiters?: Waiters;
+}
+
+/** How collection went: what a failure message shows when outcomes go missing or appear twice. */
+export interface CollectorHealth {
+  /** Outcome messages read but not deleted (DeleteMessageBatch `Failed` entries). */
+  failedDeletes: number;
+  /** Messages received again after they had been indexed (same SQS MessageId), and dropped. */
+  redelivered: number;
 }
 
 /**
  * Drains the shared outcomes queue for the whole test run into an in-memory index. Scenarios read
  * from the index by order id or correlation id and never receive from the queue themselves, so one
- * scenario cannot consume and drop another's outcomes.
+ * scenario cannot consume and drop another's outcomes. Each SQS message is indexed once: one whose
+ * delete failed comes back with the same MessageId and is counted as redelivered, not as a second outcome.
  */
 export class OutcomeCollector {
   readonly #drainer: QueueDrainer;
-  readonly #waiters = new Waiters();
+  readonly #waiters: Waiters;
+  readonly #seen = new Set<string>();
+  #redelivered = 0;
   readonly #all: CollectedOutcome[] = [];
   readonly #malformed: MalformedOutcome[] = [];
   readonly #byOrderId = new Map<string, CollectedOutcome[]>();
   readonly #byCorrelationId = new Map<string, CollectedOutcome[]>();
 
   constructor(options: OutcomeCollectorOptions) {
+    this.#waiters = options.waiters ?? new Waiters();
     this.#drainer = new QueueDrainer({
       sqs: options.sqs,
       queueUrl: options.queueUrl,
@@ -78,12 +93,26 @@ export class OutcomeCollector {
     return this.#byCorrelationId.get(correlationId) ?? [];
   }
 
-  /** Waits until `check` returns a value, re-checking on every collected outcome; `undefined` at the deadline. */
+  health(): CollectorHealth {
+    return { failedDeletes: this.#drainer.failedDeletes, redelivered: this.#redelivered };
+  }
+
+  /**
+   * Waits until `check` returns a value, re-checking on every collected outcome (and on whatever else
+   * notifies the shared waiters); `undefined` at the deadline.
+   */
   until<T>(check: () => T | undefined, options: UntilOptions): Promise<T | undefined> {
     return this.#waiters.until(check, options);
   }
 
   #add(message: Message): void {
+    if (message.MessageId !== undefined) {
+      if (this.#seen.has(message.MessageId)) {
+        this.#redelivered++;
+        return;
+      }
+      this.#seen.add(message.MessageId);
+    }
     const receivedAt = Date.now();
     const body = message.Body ?? '';
     let parsed: unknown;

@@ -199,8 +199,7 @@ export class ExecutionEnvironment {
       this.#exited.resolve(undefined);
       return;
     }
-    const heapMb = Math.max(16, Math.floor(this.fn.memorySize * 0.85));
-    const child = spawn(this.#options.nodeBinary, [`--max-old-space-size=${heapMb}`, BOOTSTRAP], {
+    const child = spawn(this.#options.nodeBinary, [...heapFlags(this.fn.memorySize), BOOTSTRAP], {
       cwd: this.fn.code.directory,
       env: environmentVariables({
         fn: this.fn,
@@ -310,4 +309,14 @@ function exitFailure(reason: string): InitFailure {
     errorType: 'Runtime.ExitError',
     status: 'error',
   };
+}
+
+/**
+ * V8 heap limits from the function's memory size, as Lambda's Node bootstrap sets them: a tenth of the
+ * memory for the young generation (two semi-spaces), the rest for the old one. Besides the cap, this keeps
+ * each environment's young generation far below V8's default, as on Lambda.
+ */
+export function heapFlags(memorySizeMb: number): string[] {
+  const newSpace = Math.floor(memorySizeMb / 10);
+  return [`--max-semi-space-size=${Math.max(1, Math.floor(newSpace / 2))}`, `--max-old-space-size=${memorySizeMb - newSpace}`];
 }

@@ -17,9 +17,10 @@ export interface PoolOptions {
 
 export interface SubmitOptions {
   /**
-   * Synchronous API invocations only: when the function has reserved
-   * concurrency and no environment frees up within this many ms, the
-   * invocation is throttled (429) as Lambda would. Others wait their turn.
+   * Synchronous and event source mapping invocations: when the function has
+   * reserved concurrency and no environment frees up within this many ms, the
+   * invocation is throttled (TooManyRequestsException) as Lambda would; with
+   * reserved concurrency 0 at once. Without it (Event) they wait their turn.
    */
   throttleAfterMs?: number;
 }

@@ -6,7 +6,11 @@ import { ExecutionEnvironment, type InvocationRequest, type InvocationResult } f
 
 /** Environments per function when it has no reserved concurrency (a resource cap, not an AWS limit). */
 export const DEFAULT_CONCURRENCY = 10;
-/** How long a synchronous Invoke waits for a slot of a function with reserved concurrency before a 429. */
+/**
+ * How long a synchronous or event source mapping invocation waits for a slot
+ * of a function with reserved concurrency before it is throttled (a mapping's
+ * batch must not outlive its visibility timeout waiting; Lambda throttles it).
+ */
 export const THROTTLE_AFTER_MS = 1000;
 
 export interface FunctionInvokerOptions {
@@ -45,8 +49,9 @@ export class FunctionInvoker {
     if (!fn) {
       return Promise.reject(ResourceNotFoundException.forFunction(functionName));
     }
+    // Event invocations queue (Lambda queues them internally); the others may be throttled.
     return this.#pool(functionName).invoke(request, {
-      throttleAfterMs: source === 'RequestResponse' ? THROTTLE_AFTER_MS : undefined,
+      throttleAfterMs: source === 'Event' ? undefined : THROTTLE_AFTER_MS,
     });
   }
 

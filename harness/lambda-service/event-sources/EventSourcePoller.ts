@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { parseSqsArn } from '../arns.ts';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
+import { TooManyRequestsException } from '../errors.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import type { MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { buildSqsEvent } from './buildSqsEvent.ts';
@@ -25,6 +26,9 @@ const MAX_BATCH_BODY_BYTES = 5_500_000;
  * next message).
  */
 const LONG_POLL_SECONDS = 2;
+/** Pause before polling again after a throttled invoke: doubles while throttles follow each other. */
+const THROTTLE_BACKOFF_MS = 500;
+const MAX_THROTTLE_BACKOFF_MS = 5000;
 
 export interface PollerDependencies {
   sqs: SQSClient;
@@ -40,7 +44,9 @@ export interface PollerDependencies {
  * invoked in-process while the next batch is gathered, up to the mapping's
  * maximum concurrency. A successful batch is deleted; a failed one is left
  * to the queue's visibility timeout and redrive policy; with
- * ReportBatchItemFailures only the reported messages are left.
+ * ReportBatchItemFailures only the reported messages are left. A throttled
+ * invoke (reserved concurrency full) deletes nothing either, and the poller
+ * backs off before receiving again.
  */
 export class EventSourcePoller {
   readonly #deps: PollerDependencies;
@@ -50,6 +56,9 @@ export class EventSourcePoller {
   readonly #loop: Promise<void>;
   readonly #functionName: string;
   #running = true;
+  /** Throttled invokes since the last one that ran; no receive before `#backoffUntil`. */
+  #throttles = 0;
+  #backoffUntil = 0;
 
   constructor(deps: PollerDependencies) {
     this.#deps = deps;
@@ -87,6 +96,9 @@ export class EventSourcePoller {
         break;
       }
       await this.#waitForSlot(mapping.maximumConcurrency ?? DEFAULT_MAXIMUM_CONCURRENCY);
+      if (this.#running && this.#backoffUntil > Date.now()) {
+        await this.#pause(this.#backoffUntil - Date.now());
+      }
       if (!this.#running) {
         break;
       }
@@ -218,6 +230,7 @@ export class EventSourcePoller {
         { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false },
         'EventSourceMapping',
       );
+      this.#throttles = 0;
       if (result.functionError) {
         return; // Nothing is deleted: the messages come back after the visibility timeout.
       }
@@ -235,6 +248,17 @@ export class EventSourcePoller {
       }
       await this.#delete(queueUrl, toDelete);
     } catch (error) {
+      if (error instanceof TooManyRequestsException) {
+        // As on Lambda: nothing is deleted, the messages come back after the visibility timeout (a receive counted).
+        this.#throttles += 1;
+        const backoffMs = Math.min(MAX_THROTTLE_BACKOFF_MS, THROTTLE_BACKOFF_MS * 2 ** (this.#throttles - 1));
+        this.#backoffUntil = Math.max(this.#backoffUntil, Date.now() + backoffMs);
+        this.#log(
+          `Invoke throttled: ${error.name} (Reserved concurrency of ${mapping.functionName} exhausted); ` +
+            `${messages.length} message(s) of ${mapping.eventSourceArn} left to the visibility timeout, polling again in ${backoffMs} ms`,
+        );
+        return;
+      }
       this.#log(`Processing a batch of ${mapping.eventSourceArn} failed: ${describe(error)}`);
     }
   }

@@ -80,7 +80,7 @@ export async function measureEndToEnd(
   const benchConsumers = await benchOrderConsumers(options.overlays);
   const consumers = benchConsumers.map((c) => c.consumer);
   const upStarted = performance.now();
-  const stack = await new EmbeddedBackend().start({ overlays: options.overlays ?? [] });
+  const stack = await new EmbeddedBackend({ buildLambdas: false }).start({ overlays: options.overlays ?? [] });
   const stackUpMs = performance.now() - upStarted;
   const sampler = new RssSampler({ intervalMs: options.rssIntervalMs }).start();
   const { info } = stack;

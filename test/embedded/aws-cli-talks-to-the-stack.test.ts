@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EmbeddedBackend } from '../../harness/backends/embedded/EmbeddedBackend.ts';
 import type { Stack } from '../../harness/backends/types.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
 
 const found = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
 const aws = found.status === 0 ? found.stdout.trim() : undefined;
@@ -30,7 +29,6 @@ describe('the AWS CLI against the embedded stack', () => {
 
   beforeAll(async () => {
     if (!aws) return;
-    await buildLambdas();
     stack = await new EmbeddedBackend().start();
   }, 30_000);
 

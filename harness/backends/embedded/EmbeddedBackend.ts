@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { buildLambdas } from '../../../scripts/build-lambdas.ts';
 import { startPublisher } from '../../../services/publisher/src/startPublisher.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
@@ -11,6 +12,11 @@ import { EmbeddedStack } from './EmbeddedStack.ts';
 export interface EmbeddedBackendOptions {
   /** Where the Lambda bundles are; default `dist/lambdas`. */
   distDir?: string;
+  /**
+   * Bundle the Lambdas into `distDir` before deploying them (about a second), so a fresh clone and an
+   * edited handler just work; default true. Callers that have just built them pass false.
+   */
+  buildLambdas?: boolean;
   /** Keys the publisher accepts; default one random key, so the API-key scenarios hold on every run. */
   apiKeys?: string[];
   onLog?: EmbeddedCloudOptions['onLog'];
@@ -28,6 +34,11 @@ export class EmbeddedBackend implements Backend {
   async start(options: StartOptions = {}): Promise<Stack> {
     const progress = options.onProgress ?? (() => {});
     const topology = await loadTopology({ overlays: options.overlays ?? [] });
+    const distDir = this.#options.distDir ?? path.join(repoRoot, 'dist', 'lambdas');
+    if (this.#options.buildLambdas ?? true) {
+      progress('bundling the Lambdas');
+      await buildLambdas({ outDir: distDir });
+    }
     progress('starting fauxqs (SNS, SQS) and the Lambda service');
     const cloud = await startEmbeddedCloud({
       region: topology.region,
@@ -39,7 +50,7 @@ export class EmbeddedBackend implements Backend {
       const provisioned = await provisionTopology({
         topology,
         clients,
-        distDir: this.#options.distDir ?? path.join(repoRoot, 'dist', 'lambdas'),
+        distDir,
       });
       const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
       progress('starting the publisher');

@@ -15,6 +15,18 @@ function mounts(volumes: readonly string[] = []): Array<{ source: string; target
 }
 
 describe('the terraform service', () => {
+  it('keeps its throwaway LocalStack state local, whatever backend the module declares for AWS', async () => {
+    const terraform = await composeService('terraform');
+    const script = [terraform.command ?? []].flat().join('\n');
+    const { terraform: settings } = await loadTerraformModule(terraformRoot);
+
+    expect(settings.flatMap((block) => Object.keys((block.backend as Record<string, unknown> | undefined) ?? {}))).toEqual(['s3']);
+    const override = script.indexOf('backend "local"');
+    expect(override).toBeGreaterThan(-1);
+    expect(script.slice(override)).toMatch(/> \w+_override\.tf/);
+    expect(override).toBeLessThan(script.indexOf('terraform init'));
+  });
+
   it('runs a pinned Terraform once LocalStack is healthy', async () => {
     const terraform = await composeService('terraform');
 

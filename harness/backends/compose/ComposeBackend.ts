@@ -17,7 +17,7 @@ export interface ComposeBackendOptions extends Partial<ComposeSettings> {
   env?: NodeJS.ProcessEnv;
 }
 
-const upCommand = 'docker compose -f compose/docker-compose.yml up --wait';
+const upCommand = 'npm run compose:up';
 
 /**
  * Runs the specs against the stack of `compose/docker-compose.yml`, started by the developer beforehand.

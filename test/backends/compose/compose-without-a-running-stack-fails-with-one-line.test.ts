@@ -14,7 +14,7 @@ describe('the compose backend when nothing runs', () => {
     await expect(start).rejects.toThrow(
       `compose backend found no running stack: LocalStack at http://127.0.0.1:${awsPort} (FANOUT_AWS_ENDPOINT): ECONNREFUSED; ` +
       `publisher at http://127.0.0.1:${apiPort} (FANOUT_API_URL): ECONNREFUSED. ` +
-      'Start it with "docker compose -f compose/docker-compose.yml up --wait" or use FANOUT_BACKEND=embedded.',
+      'Start it with "npm run compose:up" or use FANOUT_BACKEND=embedded.',
     );
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
-import { BackendName } from '../../harness/backends/types.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { invocationOfMessage, parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
@@ -10,6 +9,7 @@ import { describeConsumerState, lastLogLines } from './diagnostics.ts';
 import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
 import { orderOfLines, orderWithDiscontinuedItem } from './orderFactory.ts';
 import { withMappingPaused } from './pausedMapping.ts';
+import { pausesConsumerOnSharedStack } from './suite.ts';
 import { OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS } from './timeouts.ts';
 
 /** One record put straight on a consumer queue. */
@@ -38,7 +38,7 @@ export async function injectBatch(world: FanoutWorld, consumer: DiscoveredConsum
   assert.ok(requests.length <= 10, 'SendMessageBatch takes at most 10 messages');
   const events = requests.map((r) => ({ ...r, event: buildOrderPlaced(r.order), correlationId: world.newCorrelationId(`batch-${r.label}`) }));
   const { sqs, lambda } = world.suite.clients;
-  assert.notEqual(world.suite.stack.info.backend, BackendName.aws, "the aws backend never changes the deployed stack, so it cannot pause a consumer: tag the scenario @pauses-consumer to skip it there");
+  assert.ok(!world.suite.shared, `${pausesConsumerOnSharedStack(world.suite.stack.info.backend)}: tag the scenario @pauses-consumer to skip it there`);
   const postedAt = Date.now();
   const sent = await withMappingPaused(lambda, consumer.mappingUuid, () => sqs.send(
     new SendMessageBatchCommand({

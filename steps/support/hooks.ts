@@ -1,8 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
-import { BackendName } from '../../harness/backends/types.ts';
 import { describeCollectorHealth, lastLogLines } from './diagnostics.ts';
 import { FanoutWorld } from './FanoutWorld.ts';
-import { startSuite, stopSuite, suite } from './suite.ts';
+import { pausesConsumerOnSharedStack, startSuite, stopSuite, suite } from './suite.ts';
 import { STACK_START_TIMEOUT_MS, STEP_TIMEOUT_MS } from './timeouts.ts';
 
 setWorldConstructor(FanoutWorld);
@@ -26,12 +25,13 @@ Before(function (this: FanoutWorld, { pickle }) {
 });
 
 /**
- * `@pauses-consumer` scenarios disable a consumer's event source mapping for a moment. The aws backend
- * runs against a deployed stack it promises never to change, so there they are skipped, saying why.
+ * `@pauses-consumer` scenarios disable a consumer's event source mapping for a moment. A shared stack
+ * (`aws`, `compose`) is one the specs promise never to change, so there they are skipped, saying why.
  */
 Before({ tags: '@pauses-consumer' }, function (this: FanoutWorld) {
-  if (suite().stack.info.backend !== BackendName.aws) return undefined;
-  return this.skip("it pauses a consumer's event source mapping, and the aws backend never changes the deployed stack");
+  const running = suite();
+  if (!running.shared) return undefined;
+  return this.skip(pausesConsumerOnSharedStack(running.stack.info.backend));
 });
 
 /** Always runs, also after failures, so no emulator or child process outlives the run. */

@@ -49,6 +49,11 @@ export function isSharedBackend(name: BackendName): boolean {
   return SHARED_BACKENDS.has(name);
 }
 
+/** Why a scenario that pauses a consumer's event source mapping does not run on a shared stack. */
+export function pausesConsumerOnSharedStack(backend: BackendName): string {
+  return `it pauses a consumer's event source mapping, and the ${backend} backend is a shared stack the specs never change`;
+}
+
 let current: Suite | undefined;
 let startFailure: unknown;
 

@@ -25,6 +25,7 @@ describe('.drone.yml commands', () => {
     const commands = (await loadDronePipelines()).flatMap((pipeline) => pipeline.steps.flatMap((step) => step.commands));
     const scripts = commands.flatMap((command) => [...command.matchAll(/\bbash ([\w./-]+\.sh)\b/g)].map((match) => match[1] ?? ''));
 
+    expect(scripts).toContain('.ci/install-chromium.sh');
     await Promise.all(scripts.map((script) => expect(readFile(path.join(repoRoot, script))).resolves.toBeDefined()));
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { repoRoot } from '../../harness/topology/loadTopology.ts';
 import { buildLambdas, type BuiltLambda } from '../../scripts/build-lambdas.ts';
 import { readZipEntries } from './unzip.ts';
 
@@ -37,6 +38,17 @@ describe('buildLambdas', () => {
       expect(entries[0]?.entry.getLastModDate().getFullYear()).toBe(1980);
       expect((entries[0]?.entry.externalFileAttributes ?? 0) >>> 16).toBe(0o100644);
       expect(entries[0]?.data.byteLength).toBe(lambda.bundleBytes);
+    }
+  });
+
+  it('bakes no absolute path of the build machine into a bundle', async () => {
+    for (const lambda of first) {
+      const [bundle] = await readZipEntries(lambda.zipPath);
+      const source = bundle?.data.toString('utf8') ?? '';
+
+      expect(source).toContain('handler');
+      expect(source).not.toContain(repoRoot);
+      expect(source).not.toContain(tmpdir());
     }
   });
 });

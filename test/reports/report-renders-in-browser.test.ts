@@ -8,13 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './fixtures/chromium.ts';
+import { chromiumAvailable, chromiumMissing, launchChromium } from './fixtures/chromium.ts';
 
 const run = promisify(execFile);
 const cucumberBin = path.join(path.dirname(createRequire(import.meta.url).resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber-js');
 const fixtureConfig = path.join('test', 'reports', 'fixtures', 'report', 'cucumber.json');
 
-if (!chromiumAvailable) console.warn(`skipping the report browser test: no Chromium at ${CHROMIUM_PATH} (run .ci/install-chromium.sh)`);
+if (!chromiumAvailable) console.warn(`skipping the report browser test: ${chromiumMissing}`);
 const itWithChromium = chromiumAvailable ? it : it.skip;
 
 describe('the Cucumber HTML report in a real browser', () => {
@@ -24,8 +24,9 @@ describe('the Cucumber HTML report in a real browser', () => {
 
   beforeAll(async () => {
     if (!chromiumAvailable) return;
-    // A report of its own, from a fixture feature whose steps attach what the real steps attach,
-    // so this test does not depend on `npm run features` having run first.
+    // A report of its own, from a fixture feature whose steps call the real attachment functions
+    // (steps/support/attachments.ts) on fixture data, so this test checks what the features report
+    // shows without depending on `npm run features` having run first.
     dir = await mkdtemp(path.join(tmpdir(), 'fanout-report-'));
     await run(process.execPath, [cucumberBin, '--config', fixtureConfig, '--format', `html:${path.join(dir, 'report.html')}`], { cwd: repoRoot });
     browser = await launchChromium();
@@ -63,11 +64,18 @@ describe('the Cucumber HTML report in a real browser', () => {
     expect(box?.width).toBeGreaterThan(500);
   });
 
-  itWithChromium('shows the Mermaid source and the order trace as text', async () => {
+  itWithChromium('shows the Mermaid source, the consumers table and the order trace as text', async () => {
     await page.locator('summary', { hasText: 'Discovered topology (Mermaid source)' }).click();
-    await page.locator('summary', { hasText: 'Trace of order' }).click();
+    await page.locator('summary', { hasText: 'Discovered consumers (3)' }).click();
+    await page.locator('summary', { hasText: 'Trace of order order-fi (cus-fixture), ms since POST' }).click();
 
     await expect(page.locator('details[open] pre', { hasText: 'flowchart LR' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('details[open] pre', { hasText: 'accepted (202), published' }).isVisible()).resolves.toBe(true);
+    const consumers = page.locator('details[open] pre', { hasText: 'visibility timeout' });
+    await expect(consumers.isVisible()).resolves.toBe(true);
+    await expect(consumers.textContent()).resolves.toMatch(/\| fanout-user-notification +\| [^|]+\| yes +\|/);
+    const trace = page.locator('details[open] pre', { hasText: 'accepted (202), published' });
+    await expect(trace.isVisible()).resolves.toBe(true);
+    // The outcome and the invocation that handled it, found by attachTraces in the function's log lines.
+    await expect(trace.textContent()).resolves.toMatch(/\| processed \(receive 1\) +\| order-processor +\| msg-fixt +\| req-fixt 12\.5 ms +\|/);
   });
 });

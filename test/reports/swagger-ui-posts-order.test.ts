@@ -6,13 +6,13 @@ import { pino } from 'pino';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { startPublisher, type RunningPublisher } from '../../services/publisher/src/startPublisher.ts';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './fixtures/chromium.ts';
+import { chromiumAvailable, chromiumMissing, launchChromium } from './fixtures/chromium.ts';
 
 const region = 'us-east-1';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const API_KEY = 'swagger-ui-test-key';
 
-if (!chromiumAvailable) console.warn(`skipping the Swagger UI browser test: no Chromium at ${CHROMIUM_PATH} (run .ci/install-chromium.sh)`);
+if (!chromiumAvailable) console.warn(`skipping the Swagger UI browser test: ${chromiumMissing}`);
 const itWithChromium = chromiumAvailable ? it : it.skip;
 
 describe('the publisher documentation (Swagger UI) in a real browser', () => {

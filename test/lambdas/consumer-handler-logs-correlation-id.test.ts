@@ -4,6 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createConsumerHandler } from '../../lambdas/shared/createConsumerHandler.ts';
 import { Delivery, lambdaContextFactory, orderPlacedFactory, sqsEventFactory, sqsRecordFactory } from './factories.ts';
 import { mockOutcomesQueue } from './outcomesQueue.ts';
+import { captureLogLines } from './captureLogLines.ts';
 
 const sqsMock = mockOutcomesQueue();
 afterAll(() => {
@@ -12,17 +13,6 @@ afterAll(() => {
 afterEach(() => {
   jest.restoreAllMocks();
 });
-
-function captureLogLines(): Record<string, unknown>[] {
-  const lines: Record<string, unknown>[] = [];
-  const capture = (chunk: unknown) => {
-    lines.push(...String(chunk).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
-  return lines;
-}
 
 describe('a consumer handler', () => {
   it('logs each record with its own correlation id, and none after the record', async () => {

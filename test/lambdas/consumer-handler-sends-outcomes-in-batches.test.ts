@@ -7,6 +7,7 @@ import { handler } from '../../lambdas/order-processor/handler.ts';
 import { createConsumerHandler } from '../../lambdas/shared/createConsumerHandler.ts';
 import { lambdaContextFactory, orderPlacedFactory, sqsEventFactory, sqsRecordFactory } from './factories.ts';
 import { acceptOutcomes, batchCalls, batchResult, entryOutcome, mockOutcomesQueue, outcomeFor } from './outcomesQueue.ts';
+import { captureLogLines } from './captureLogLines.ts';
 
 const sqsMock = mockOutcomesQueue();
 beforeEach(() => {
@@ -147,14 +148,3 @@ describe('a consumer handler reporting outcomes', () => {
     expect(batchCalls(sqsMock)).toHaveLength(2);
   });
 });
-
-function captureLogLines(): Record<string, unknown>[] {
-  const lines: Record<string, unknown>[] = [];
-  const capture = (chunk: unknown) => {
-    lines.push(...String(chunk).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>));
-    return true;
-  };
-  jest.spyOn(process.stdout, 'write').mockImplementation(capture);
-  jest.spyOn(process.stderr, 'write').mockImplementation(capture);
-  return lines;
-}

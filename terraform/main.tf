@@ -32,5 +32,6 @@ module "subscriber" {
   outcomes_queue_arn = aws_sqs_queue.outcomes.arn
   outcomes_queue_url = aws_sqs_queue.outcomes.url
   lambda_dist_dir    = var.lambda_dist_dir
+  runtime            = var.lambda_runtime
   log_retention_days = var.log_retention_days
 }

@@ -62,11 +62,12 @@ variable "consumers" {
   }
 
   # Terraform silently drops attributes an object type does not declare; a misspelt field
-  # must fail instead of falling back to nothing.
+  # must fail instead of falling back to nothing, and a missing one must be named. Terraform has
+  # no symmetric set difference: the two one-sided differences must both be empty.
+  # (`fields` is bound by a one-element `for`: validations may not read locals before Terraform 1.9.)
   validation {
-    condition = can(values(var.consumers)) ? alltrue([
-      for consumer in values(var.consumers) :
-      can(keys(consumer)) ? length(setsymmetricdifference(keys(consumer), [
+    condition = can(values(var.consumers)) ? alltrue(flatten([
+      for fields in [[
         "handler",
         "timeout",
         "memory_size",
@@ -79,8 +80,11 @@ variable "consumers" {
         "raw_message_delivery",
         "filter_policy",
         "environment",
-      ])) == 0 : false
-    ]) : false
+        ]] : [
+        for consumer in values(var.consumers) :
+        can(keys(consumer)) ? length(setsubtract(keys(consumer), fields)) == 0 && length(setsubtract(fields, keys(consumer))) == 0 : false
+      ]
+    ])) : false
     error_message = "each consumer must have exactly: handler, timeout, memory_size, visibility_timeout_seconds, message_retention_seconds, max_receive_count, batch_size, maximum_batching_window_seconds, maximum_concurrency, raw_message_delivery, filter_policy, environment."
   }
 }
@@ -114,6 +118,17 @@ variable "timer_overrides" {
   validation {
     condition     = var.timer_overrides.max_receive_count == null ? true : (var.timer_overrides.max_receive_count >= 1 && var.timer_overrides.max_receive_count <= 1000 && floor(var.timer_overrides.max_receive_count) == var.timer_overrides.max_receive_count)
     error_message = "timer_overrides.max_receive_count must be a whole number from 1 to 1000."
+  }
+}
+
+variable "lambda_runtime" {
+  description = "Runtime of every consumer function. hashicorp/aws accepts nodejs24.x from 6.19.0 on; plan with an older provider (the offline 5.100.0 of the local checks) with nodejs22.x."
+  type        = string
+  default     = "nodejs24.x"
+
+  validation {
+    condition     = can(regex("^nodejs[0-9]+\\.x$", var.lambda_runtime))
+    error_message = "lambda_runtime must be a Node.js Lambda runtime such as nodejs24.x."
   }
 }
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { block, loadAllModules, loadTerraformModule, nestedBlock, stringAttribute, subscriberModuleDir } from './support/terraformModule.ts';
+import { block, loadAllModules, loadTerraformModule, nestedBlock, stringAttribute, subscriberModuleDir, terraformRoot } from './support/terraformModule.ts';
 
 describe('Lambda functions', () => {
-  it('all run on nodejs24.x', async () => {
+  it('all run on var.lambda_runtime, nodejs24.x unless a caller with an older provider sets another', async () => {
+    const root = await loadTerraformModule(terraformRoot);
     const functions = (await loadAllModules()).flatMap((module) => Object.values(module.resources.aws_lambda_function ?? {}));
+    const calls = Object.values(root.modules);
 
     expect(functions.length).toBeGreaterThan(0);
-    expect(functions.map((fn) => fn.runtime)).toEqual(functions.map(() => 'nodejs24.x'));
+    expect(functions.map((fn) => fn.runtime)).toEqual(functions.map(() => '${var.runtime}'));
+    expect(calls.map((call) => call.runtime)).toEqual(calls.map(() => '${var.lambda_runtime}'));
+    expect(root.variables.lambda_runtime).toMatchObject({ type: '${string}', default: 'nodejs24.x' });
   });
 
   it('deploy the consumer bundle from lambda_dist_dir with its hash, so a rebuilt bundle is redeployed', async () => {

@@ -39,12 +39,12 @@ describe('provider "aws"', () => {
     }
   });
 
-  it('is pinned to a release line that accepts nodejs24.x, on Terraform 1.6 or later', async () => {
+  it('accepts hashicorp/aws from 5.100 (the offline mirror of the local checks) up to, not including, 7, on Terraform 1.6 or later', async () => {
     const root = await loadTerraformModule(terraformRoot);
     const [settings] = root.terraform;
     const [providers] = nestedBlocks(settings ?? {}, 'required_providers');
 
     expect(settings?.required_version).toBe('>= 1.6.0');
-    expect(providers?.aws).toEqual({ source: 'hashicorp/aws', version: '~> 6.19' });
+    expect(providers?.aws).toEqual({ source: 'hashicorp/aws', version: '>= 5.100.0, < 7.0.0' });
   });
 });

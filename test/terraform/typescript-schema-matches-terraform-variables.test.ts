@@ -5,7 +5,7 @@ import { describeTerraformType, parseTerraformType, type TerraformType } from '.
 import { zodObjectFields } from './support/zodFields.ts';
 
 /** Root variables that configure a deployment rather than describe the topology. */
-const deploymentOnlyVariables = ['aws_endpoint_url', 'lambda_dist_dir', 'log_retention_days'];
+const deploymentOnlyVariables = ['aws_endpoint_url', 'lambda_dist_dir', 'lambda_runtime', 'log_retention_days'];
 
 function objectFields(type: TerraformType): Record<string, { kind: string; optional: boolean }> {
   if (type.kind !== 'object') throw new Error(`expected an object type, found ${type.kind}`);
@@ -28,10 +28,10 @@ describe('harness/topology/topologySchema.ts and the Terraform variables', () =>
   it('require the same consumer fields in the root "consumers" shape check as ConsumerSchema', async () => {
     // Prepare
     const root = await loadTerraformModule(terraformRoot);
-    const shapeCheck = validationsOf(root.variables.consumers).find(({ condition }) => condition.includes('setsymmetricdifference'));
+    const shapeCheck = validationsOf(root.variables.consumers).find(({ condition }) => condition.includes('setsubtract'));
 
     // Act
-    const listed = [...(/setsymmetricdifference\(keys\(consumer\),\s*\[([^\]]*)\]/.exec(shapeCheck?.condition ?? '')?.[1] ?? '')
+    const listed = [...(/for fields in \[\[([^\]]*)\]\]/.exec(shapeCheck?.condition ?? '')?.[1] ?? '')
       .matchAll(/"([^"]+)"/g)].map(([, name]) => name);
 
     // Assess

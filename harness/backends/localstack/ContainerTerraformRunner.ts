@@ -1,7 +1,7 @@
 import type { StartedTestContainer } from 'testcontainers';
 import { localStackUrlInNetwork } from './localStackContainerRequest.ts';
 import { containerWorkspace } from './terraformContainerRequest.ts';
-import { terraformCommandError, type TerraformRunner } from './TerraformRunner.ts';
+import { terraformCommandError, type TerraformRunner } from '../../terraform/TerraformRunner.ts';
 
 /** Runs terraform by exec in the idle Terraform container on the stack's network (see terraformContainerRequest). */
 export class ContainerTerraformRunner implements TerraformRunner {

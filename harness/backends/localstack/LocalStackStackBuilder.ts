@@ -11,19 +11,19 @@ import { Teardown } from '../Teardown.ts';
 import { teardownOnSignals } from '../teardownOnSignals.ts';
 import { parseTerraformOutputs, type TerraformOutputs } from '../terraformOutputs.ts';
 import { BackendName, type StackInfo, type StartOptions } from '../types.ts';
-import { chooseTerraformRunner } from './chooseTerraformRunner.ts';
+import { chooseTerraformRunner } from '../../terraform/chooseTerraformRunner.ts';
 import { applyContainerRequest } from './containerRequest.ts';
 import { ContainerTerraformRunner } from './ContainerTerraformRunner.ts';
-import { HostTerraformRunner } from './HostTerraformRunner.ts';
+import { HostTerraformRunner } from '../../terraform/HostTerraformRunner.ts';
 import { ensureLambdaBundles } from './lambdaBundles.ts';
 import { localStackContainerRequest, localStackPort } from './localStackContainerRequest.ts';
 import type { LocalStackSettings } from './localStackSettings.ts';
 import { publisherContainerRequest, publisherImageBuild } from './publisherContainerRequest.ts';
 import { StartedLocalStackStack } from './StartedLocalStackStack.ts';
-import { terraformCommandLines } from './terraformCommands.ts';
+import { terraformCommandLines } from '../../terraform/terraformCommands.ts';
 import { terraformContainerRequest } from './terraformContainerRequest.ts';
-import type { TerraformRunner } from './TerraformRunner.ts';
-import { materializeTerraformWorkspace, planTerraformWorkspace } from './terraformWorkspace.ts';
+import type { TerraformRunner } from '../../terraform/TerraformRunner.ts';
+import { materializeTerraformWorkspace, planTerraformWorkspace } from '../../terraform/terraformWorkspace.ts';
 
 export interface LocalStackStackBuilderOptions extends LocalStackSettings {
   /** The Docker socket as the engine sees it, from the reachability check. */

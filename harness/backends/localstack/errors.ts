@@ -12,8 +12,3 @@ export class LocalStackAuthTokenError extends Error {
 export class LambdaBundlesMissingError extends Error {
   override readonly name = 'LambdaBundlesMissingError';
 }
-
-/** A terraform command exited non-zero; the message ends with the tail of its output. */
-export class TerraformCommandError extends Error {
-  override readonly name = 'TerraformCommandError';
-}

@@ -1,23 +1,9 @@
 import type { ContainerRequest } from './containerRequest.ts';
+import { terraformEnvironment } from '../../terraform/terraformEnvironment.ts';
 import { localStackUrlInNetwork } from './localStackContainerRequest.ts';
 
 /** Where the Terraform workspace (terraform/ and dist/lambdas/) is copied inside the container. */
 export const containerWorkspace = '/workspace';
-
-/**
- * The environment of every terraform run against LocalStack: dummy credentials, so that nothing can reach a
- * real AWS account even if a provider setting were missed, and no prompts.
- */
-export function terraformEnvironment(endpointUrl: string): Record<string, string> {
-  return {
-    TF_IN_AUTOMATION: '1',
-    TF_INPUT: '0',
-    CHECKPOINT_DISABLE: '1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_ENDPOINT_URL: endpointUrl,
-  };
-}
 
 export interface TerraformRequestOptions {
   image: string;

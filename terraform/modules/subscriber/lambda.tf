@@ -6,7 +6,7 @@ resource "aws_cloudwatch_log_group" "main" {
 resource "aws_lambda_function" "main" {
   function_name    = local.function_name
   role             = aws_iam_role.lambda.arn
-  runtime          = "nodejs24.x"
+  runtime          = var.runtime
   handler          = var.consumer.handler
   filename         = local.bundle
   source_code_hash = filebase64sha256(local.bundle)

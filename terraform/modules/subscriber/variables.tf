@@ -105,6 +105,11 @@ variable "outcomes_queue_url" {
   type        = string
 }
 
+variable "runtime" {
+  description = "The functions' Lambda runtime, e.g. nodejs24.x."
+  type        = string
+}
+
 variable "lambda_dist_dir" {
   description = "Folder holding <consumer_name>.zip, relative to the root module."
   type        = string

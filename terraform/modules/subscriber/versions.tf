@@ -4,8 +4,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # nodejs24.x is accepted from 6.19.0 on; the root module pins the release line.
-      version = ">= 6.19.0"
+      # The root module pins the release line; var.runtime must be one the provider knows.
+      version = ">= 5.100.0"
     }
   }
 }

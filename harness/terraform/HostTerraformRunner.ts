@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { terraformEnvironment } from './terraformContainerRequest.ts';
+import { terraformEnvironment } from './terraformEnvironment.ts';
 import { terraformCommandError, type TerraformRunner } from './TerraformRunner.ts';
 
 export interface HostTerraformRunnerOptions {

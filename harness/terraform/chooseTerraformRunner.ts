@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
-import { BackendSettingError } from '../errors.ts';
+import { BackendSettingError } from '../backends/errors.ts';
 
 /** Where `terraform init/apply/output` runs: a binary on this machine, or the pinned image on the stack's network. */
 export type TerraformRunnerChoice =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { BackendSettingError } from '../../../harness/backends/errors.ts';
-import { chooseTerraformRunner } from '../../../harness/backends/localstack/chooseTerraformRunner.ts';
+import { BackendSettingError } from '../../harness/backends/errors.ts';
+import { chooseTerraformRunner } from '../../harness/terraform/chooseTerraformRunner.ts';
 
 const image = 'hashicorp/terraform:1.9.8';
 const env = { PATH: '/opt/bin:/usr/local/bin:/usr/bin' };

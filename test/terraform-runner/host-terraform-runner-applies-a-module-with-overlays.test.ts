@@ -3,12 +3,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { parseTerraformOutputs } from '../../../harness/backends/terraformOutputs.ts';
-import { chooseTerraformRunner } from '../../../harness/backends/localstack/chooseTerraformRunner.ts';
-import { TerraformCommandError } from '../../../harness/backends/localstack/errors.ts';
-import { HostTerraformRunner } from '../../../harness/backends/localstack/HostTerraformRunner.ts';
-import { terraformCommandLines } from '../../../harness/backends/localstack/terraformCommands.ts';
-import { materializeTerraformWorkspace, planTerraformWorkspace } from '../../../harness/backends/localstack/terraformWorkspace.ts';
+import { parseTerraformOutputs } from '../../harness/backends/terraformOutputs.ts';
+import { chooseTerraformRunner } from '../../harness/terraform/chooseTerraformRunner.ts';
+import { TerraformCommandError } from '../../harness/terraform/errors.ts';
+import { HostTerraformRunner } from '../../harness/terraform/HostTerraformRunner.ts';
+import { terraformCommandLines } from '../../harness/terraform/terraformCommands.ts';
+import { materializeTerraformWorkspace, planTerraformWorkspace } from '../../harness/terraform/terraformWorkspace.ts';
 
 // A provider-free module with the outputs of terraform/outputs.tf: the real module needs the AWS provider
 // from the registry, which this machine cannot download, and LocalStack, which needs Docker.

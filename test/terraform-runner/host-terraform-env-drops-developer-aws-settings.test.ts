@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hostTerraformEnv } from '../../../harness/backends/localstack/HostTerraformRunner.ts';
+import { hostTerraformEnv } from '../../harness/terraform/HostTerraformRunner.ts';
 
 describe('hostTerraformEnv', () => {
   it('keeps the machine\'s environment but replaces every AWS_ and TF_VAR_ setting with LocalStack\'s', () => {

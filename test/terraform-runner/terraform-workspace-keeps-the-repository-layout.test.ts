@@ -8,7 +8,7 @@ import {
   backendOverrideFile,
   materializeTerraformWorkspace,
   planTerraformWorkspace,
-} from '../../../harness/backends/localstack/terraformWorkspace.ts';
+} from '../../harness/terraform/terraformWorkspace.ts';
 
 describe('the Terraform workspace of a LocalStack deploy', () => {
   let scratch: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { terraformCommandLines } from '../../../harness/backends/localstack/terraformCommands.ts';
+import { terraformCommandLines } from '../../harness/terraform/terraformCommands.ts';
 
 describe('terraformCommandLines', () => {
   const lines = terraformCommandLines({

@@ -2,11 +2,12 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Written into the copied module: the throwaway LocalStack state stays in the workspace, whatever backend
- * `terraform/` configures for AWS. A `*_override.tf` file replaces the backend without editing the module.
+ * Written into the copied module: the throwaway emulator state (LocalStack, the embedded stack, a plan check)
+ * stays in the workspace, whatever backend `terraform/` configures for AWS. A `*_override.tf` file replaces
+ * the backend without editing the module.
  */
-export const backendOverrideFile = 'fanout_localstack_override.tf';
-export const backendOverride = `# Written by harness/backends/localstack: LocalStack state is local and thrown away with the stack.
+export const backendOverrideFile = 'fanout_local_backend_override.tf';
+export const backendOverride = `# Written by harness/terraform: emulator state is local and thrown away with the workspace.
 terraform {
   backend "local" {}
 }
@@ -54,12 +55,13 @@ export function planTerraformWorkspace(options: PlanTerraformWorkspaceOptions): 
   };
 }
 
-/** Local state, plugins and lock info of a developer's own runs must not leak into the LocalStack deploy. */
+/** Local state, plugins and lock info of a developer's own runs must not leak into a throwaway workspace. */
 export function isCopiedIntoWorkspace(file: string): boolean {
   const parts = file.split(path.sep);
   if (parts.includes('.terraform')) return false;
   const name = parts.at(-1) ?? '';
-  return !/\.tfstate(\.|$)/.test(name) && !name.endsWith('.tfplan');
+  // A developer's lock file pins the provider they installed, which the workspace's source may not have.
+  return !/\.tfstate(\.|$)/.test(name) && !name.endsWith('.tfplan') && name !== '.terraform.lock.hcl';
 }
 
 /** Creates the planned workspace under `dir`. */

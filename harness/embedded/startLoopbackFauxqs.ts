@@ -1,8 +1,11 @@
 import { buildApp } from 'fauxqs';
+import type { ServiceHandler } from '../edge/types.ts';
 
 export interface LoopbackFauxqs extends AsyncDisposable {
   /** http://127.0.0.1:PORT, the SNS and SQS endpoint. */
   url: string;
+  /** Answers one SNS or SQS request in this process, through the app's routing and hooks (for the edge). */
+  routing: ServiceHandler;
   close(): Promise<void>;
 }
 
@@ -24,5 +27,10 @@ export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = 
   const close = async (): Promise<void> => {
     await app.close();
   };
-  return { url: `http://127.0.0.1:${address.port}`, close, [Symbol.asyncDispose]: close };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    routing: (req, res) => app.routing(req, res),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,12 +65,13 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   // Requests not answered yet: close lets them get their answer before it drops the connections.
   const answering = new Set<Promise<void>>();
   // Long keep-alive so SDK clients rarely reuse a socket the server is closing.
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const answered = new Promise<void>((resolve) => res.once('close', () => resolve()));
     answering.add(answered);
     void answered.then(() => answering.delete(answered));
     router(req, res);
-  });
+  };
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, handle);
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
@@ -99,6 +100,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
 
   return {
     url: `http://${host}:${port}`,
+    handle,
     logs: (functionName) => logBook.lines(functionName),
     close,
     [Symbol.asyncDispose]: close,

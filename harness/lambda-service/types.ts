@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 /** Public types of the embedded Lambda service. */
 
 /** One line of a function's log, as the service records it. */
@@ -37,6 +39,8 @@ export interface LambdaServiceOptions {
 export interface LambdaService extends AsyncDisposable {
   /** Base URL of the Lambda API, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
+  /** Answers one Lambda API request in this process (for the one-endpoint edge); the same as `url` does. */
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** The last log lines of a function (bounded), oldest first. */
   logs(functionName: string): readonly LogLine[];
   /** Stops the pollers, kills every execution environment and closes the server. */

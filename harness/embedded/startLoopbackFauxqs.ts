@@ -1,5 +1,6 @@
 import { buildApp } from 'fauxqs';
 import type { ServiceHandler } from '../edge/types.ts';
+import { createFauxqsStores, installFauxqsAdditions } from './fauxqs-additions/index.ts';
 
 export interface LoopbackFauxqs extends AsyncDisposable {
   /** http://127.0.0.1:PORT, the SNS and SQS endpoint. */
@@ -20,7 +21,10 @@ export interface StartLoopbackFauxqsOptions {
  * the request host (127.0.0.1:PORT), which always resolves.
  */
 export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = {}): Promise<LoopbackFauxqs> {
-  const app = buildApp({ logger: false, ...(options.region ? { defaultRegion: options.region } : {}) });
+  const stores = await createFauxqsStores();
+  const app = buildApp({ logger: false, stores, ...(options.region ? { defaultRegion: options.region } : {}) });
+  // What the Terraform provider and AWS fidelity need beyond fauxqs: harness/embedded/fauxqs-additions/README.md.
+  installFauxqsAdditions(app, stores);
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('fauxqs did not bind a TCP port');

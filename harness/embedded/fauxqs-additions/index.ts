@@ -1,0 +1,3 @@
+export { createFauxqsStores } from './createFauxqsStores.ts';
+export { installFauxqsAdditions } from './installFauxqsAdditions.ts';
+export type { AdditionStores, FauxqsStores } from './types.ts';

@@ -53,12 +53,18 @@ export class ResourceNotFoundException extends AwsError {
   static forMapping(): ResourceNotFoundException {
     return new ResourceNotFoundException('The resource you requested does not exist.');
   }
+
+  /** AWS wording for an unknown event source mapping named by its ARN (the tagging operations). */
+  static forMappingArn(mappingArn: string): ResourceNotFoundException {
+    return new ResourceNotFoundException(`Event source mapping not found: ${mappingArn}`);
+  }
 }
 
 /** 400: a parameter is semantically invalid. */
 export class InvalidParameterValueException extends AwsError {
-  constructor(message: string) {
-    super({ code: 'InvalidParameterValueException', statusCode: 400, message });
+  /** `messageMember`: the tagging operations spell it `message` (LocalStack's parity snapshots of TagResource). */
+  constructor(message: string, options: { messageMember?: 'Message' | 'message' } = {}) {
+    super({ code: 'InvalidParameterValueException', statusCode: 400, message, messageMember: options.messageMember });
   }
 }
 

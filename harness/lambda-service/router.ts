@@ -9,12 +9,17 @@ import { deleteFunction } from './actions/deleteFunction.ts';
 import { deleteFunctionConcurrency } from './actions/deleteFunctionConcurrency.ts';
 import { getEventSourceMapping } from './actions/getEventSourceMapping.ts';
 import { getFunction } from './actions/getFunction.ts';
+import { getFunctionCodeSigningConfig } from './actions/getFunctionCodeSigningConfig.ts';
 import { getFunctionConcurrency } from './actions/getFunctionConcurrency.ts';
 import { getFunctionConfiguration } from './actions/getFunctionConfiguration.ts';
 import { invoke, MAX_SYNC_PAYLOAD_BYTES } from './actions/invoke.ts';
 import { listEventSourceMappings } from './actions/listEventSourceMappings.ts';
 import { listFunctions } from './actions/listFunctions.ts';
+import { listTags } from './actions/listTags.ts';
+import { listVersionsByFunction } from './actions/listVersionsByFunction.ts';
 import { putFunctionConcurrency } from './actions/putFunctionConcurrency.ts';
+import { tagResource } from './actions/tagResource.ts';
+import { untagResource } from './actions/untagResource.ts';
 import { updateEventSourceMapping } from './actions/updateEventSourceMapping.ts';
 import { updateFunctionCode } from './actions/updateFunctionCode.ts';
 import { updateFunctionConfiguration } from './actions/updateFunctionConfiguration.ts';
@@ -46,6 +51,7 @@ const JSON_LIMIT = 1_048_576;
 const CODE_LIMIT = 69_905_067;
 const FN = '(?<FunctionName>[^/]+)';
 const ESM = '(?<UUID>[^/]+)';
+const RESOURCE = '(?<Resource>[^/]+)';
 
 function route(
   operation: string,
@@ -73,6 +79,8 @@ const ROUTES: readonly Route[] = [
   route('GetFunctionConfiguration', 'GET', `/2015-03-31/functions/${FN}/configuration`, getFunctionConfiguration),
   route('UpdateFunctionConfiguration', 'PUT', `/2015-03-31/functions/${FN}/configuration`, updateFunctionConfiguration),
   route('UpdateFunctionCode', 'PUT', `/2015-03-31/functions/${FN}/code`, updateFunctionCode, { maxBodyBytes: CODE_LIMIT }),
+  route('ListVersionsByFunction', 'GET', `/2015-03-31/functions/${FN}/versions`, listVersionsByFunction),
+  route('GetFunctionCodeSigningConfig', 'GET', `/2020-06-30/functions/${FN}/code-signing-config`, getFunctionCodeSigningConfig),
   route('Invoke', 'POST', `/2015-03-31/functions/${FN}/invocations`, invoke, {
     input: 'invoke',
     maxBodyBytes: MAX_SYNC_PAYLOAD_BYTES,
@@ -82,6 +90,9 @@ const ROUTES: readonly Route[] = [
     status: 204,
   }),
   route('GetFunctionConcurrency', 'GET', `/2019-09-30/functions/${FN}/concurrency`, getFunctionConcurrency),
+  route('ListTags', 'GET', `/2017-03-31/tags/${RESOURCE}`, listTags),
+  route('TagResource', 'POST', `/2017-03-31/tags/${RESOURCE}`, tagResource, { status: 204 }),
+  route('UntagResource', 'DELETE', `/2017-03-31/tags/${RESOURCE}`, untagResource, { status: 204 }),
   route('CreateEventSourceMapping', 'POST', '/2015-03-31/event-source-mappings', createEventSourceMapping, { status: 202 }),
   route('ListEventSourceMappings', 'GET', '/2015-03-31/event-source-mappings', listEventSourceMappings),
   route('GetEventSourceMapping', 'GET', `/2015-03-31/event-source-mappings/${ESM}`, getEventSourceMapping),
@@ -131,7 +142,7 @@ async function handle(req: IncomingMessage, ctx: ActionContext): Promise<Reply> 
   }
   const { route: found, params } = matched;
   const body = await readBody(req, found);
-  const query = Object.fromEntries(url.searchParams);
+  const query = queryMembers(url.searchParams);
   let input: unknown;
   if (found.input === 'invoke') {
     input = {
@@ -226,6 +237,16 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
     throw new InvalidRequestContentException('Could not parse request body into json: the body is not a JSON object');
   }
   return parsed as Record<string, unknown>;
+}
+
+/** Query members by name; a repeated one (UntagResource's `tagKeys`) becomes a list. */
+function queryMembers(params: URLSearchParams): Record<string, string | string[]> {
+  const members: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    members[key] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  return members;
 }
 
 function decodeParams(groups: Record<string, string>): Record<string, string> {

@@ -28,6 +28,7 @@ const mapping: MappingRecord = {
   functionResponseTypes: [],
   state: MappingState.Enabled,
   lastModified: new Date(),
+  tags: {},
 };
 
 const message = (id: string): Message => ({

@@ -44,3 +44,55 @@ export const ZipFileSchema = z.string().transform((value, ctx) => {
   }
   return bytes;
 });
+
+const LOG_GROUP_PATTERN = /^[.\-_/#A-Za-z0-9]+$/;
+
+/** LoggingConfig members with the API model's enums and bounds (API_LoggingConfig). */
+export const LoggingConfigSchema = z.object({
+  LogFormat: z.enum(['JSON', 'Text'], constraint.enumOf(['JSON', 'Text'])).optional(),
+  ApplicationLogLevel: z
+    .enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'], constraint.enumOf(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']))
+    .optional(),
+  SystemLogLevel: z.enum(['DEBUG', 'INFO', 'WARN'], constraint.enumOf(['DEBUG', 'INFO', 'WARN'])).optional(),
+  LogGroup: z
+    .string()
+    .min(1, constraint.minLength(1))
+    .max(512, constraint.maxLength(512))
+    .regex(LOG_GROUP_PATTERN, constraint.pattern(LOG_GROUP_PATTERN))
+    .optional(),
+});
+
+/** One architecture, as the API model allows (API_CreateFunction: "Array Members: Fixed number of 1 item"). */
+export const ArchitecturesSchema = z
+  .array(z.enum(['x86_64', 'arm64'], constraint.enumOf(['x86_64', 'arm64'])))
+  .min(1, constraint.minLength(1))
+  .max(1, constraint.maxLength(1));
+
+export const EphemeralStorageSchema = z.object({
+  Size: z.int().min(512, constraint.min(512)).max(10240, constraint.max(10240)),
+});
+
+export const TracingConfigSchema = z.object({
+  Mode: z.enum(['Active', 'PassThrough'], constraint.enumOf(['Active', 'PassThrough'])).optional(),
+});
+
+export const SnapStartSchema = z.object({
+  ApplyOn: z.enum(['PublishedVersions', 'None'], constraint.enumOf(['PublishedVersions', 'None'])).optional(),
+});
+
+/** An empty TargetArn removes the dead-letter queue (what the Terraform provider sends to drop it). */
+export const DeadLetterConfigSchema = z.object({ TargetArn: z.string().optional() });
+
+/** Tags of CreateFunction, CreateEventSourceMapping and TagResource. */
+export const TagsSchema = z.record(
+  z.string().min(1, constraint.minLength(1)).max(128, constraint.maxLength(128)),
+  z.string().max(256, constraint.maxLength(256)),
+);
+
+/** Lambda's limit of 50 tags per resource (LocalStack parity snapshot `TestLambdaTags::test_tag_limits`). */
+export function checkTagCount(tags: Readonly<Record<string, string>>): Record<string, string> {
+  if (Object.keys(tags).length > 50) {
+    throw new InvalidParameterValueException('Number of tags exceeds resource tag limit.', { messageMember: 'message' });
+  }
+  return { ...tags };
+}

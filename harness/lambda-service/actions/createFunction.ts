@@ -4,16 +4,25 @@ import { z } from 'zod';
 import { functionArn, resolveFunctionName } from '../arns.ts';
 import { InvalidParameterValueException, ResourceConflictException, ValidationException } from '../errors.ts';
 import { lambdaTimestamp, type FunctionRecord } from '../functions/FunctionStore.ts';
+import { defaultLoggingConfig, resolveLoggingConfig } from '../functions/resolveLoggingConfig.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import {
+  ArchitecturesSchema,
   checkRuntime,
+  checkTagCount,
   checkVariables,
+  DeadLetterConfigSchema,
   EnvironmentSchema,
+  EphemeralStorageSchema,
   FunctionNameParam,
+  LoggingConfigSchema,
   MemorySizeSchema,
+  SnapStartSchema,
+  TagsSchema,
   TimeoutSchema,
+  TracingConfigSchema,
   ZipFileSchema,
 } from './commonSchemas.ts';
 
@@ -35,9 +44,22 @@ const CreateFunctionInput = z.object({
   MemorySize: MemorySizeSchema.optional(),
   Environment: EnvironmentSchema.optional(),
   PackageType: z.enum(['Zip', 'Image'], constraint.enumOf(['Zip', 'Image'])).optional(),
+  Architectures: ArchitecturesSchema.optional(),
+  EphemeralStorage: EphemeralStorageSchema.optional(),
+  TracingConfig: TracingConfigSchema.optional(),
+  LoggingConfig: LoggingConfigSchema.optional(),
+  SnapStart: SnapStartSchema.optional(),
+  DeadLetterConfig: DeadLetterConfigSchema.optional(),
+  KMSKeyArn: z.string().optional(),
+  Tags: TagsSchema.optional(),
 });
 
-/** CreateFunction: a Node function from a zip (Code.ZipFile). */
+/**
+ * CreateFunction: a Node function from a zip (Code.ZipFile). Members this
+ * service only reports (Architectures, EphemeralStorage, TracingConfig,
+ * SnapStart, DeadLetterConfig, KMSKeyArn) are kept and answered back as
+ * Lambda does; members it does not know (Layers, VpcConfig, ...) are ignored.
+ */
 export async function createFunction(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(CreateFunctionInput, input);
   const name = resolveFunctionName(ctx.location, request.FunctionName);
@@ -57,6 +79,8 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
   }
   const runtime = checkRuntime(request.Runtime);
   const variables = checkVariables(request.Environment?.Variables);
+  const tags = checkTagCount(request.Tags ?? {});
+  const loggingConfig = resolveLoggingConfig(defaultLoggingConfig(name), request.LoggingConfig ?? {});
   if (!ctx.functions.reserve(name)) {
     throw new ResourceConflictException(`Function already exist: ${name}`);
   }
@@ -77,6 +101,14 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
       lastModified: lambdaTimestamp(),
       revisionId: randomUUID(),
       generation: 1,
+      loggingConfig,
+      architectures: request.Architectures ?? ['x86_64'],
+      ephemeralStorageSize: request.EphemeralStorage?.Size ?? 512,
+      tracingMode: request.TracingConfig?.Mode ?? 'PassThrough',
+      snapStartApplyOn: request.SnapStart?.ApplyOn ?? 'None',
+      ...(request.DeadLetterConfig?.TargetArn ? { deadLetterTargetArn: request.DeadLetterConfig.TargetArn } : {}),
+      ...(request.KMSKeyArn ? { kmsKeyArn: request.KMSKeyArn } : {}),
+      tags,
     };
   } finally {
     ctx.functions.release(name, record);

@@ -9,7 +9,12 @@ import { FunctionNameParam } from './commonSchemas.ts';
 
 const GetFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
 
-/** GetFunction: configuration, where the zip is (a file:// URL) and the reserved concurrency. */
+/**
+ * GetFunction: configuration, where the zip is (a file:// URL), the reserved
+ * concurrency and the tags (absent when there are none, as in LocalStack's
+ * parity snapshot `TestLambdaTags::test_tag_lifecycle`; the Terraform provider
+ * reads a function's tags from here).
+ */
 export async function getFunction(input: unknown, ctx: ActionContext): Promise<GetFunctionResponse> {
   const request = parseInput(GetFunctionInput, input);
   const { fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
@@ -17,5 +22,6 @@ export async function getFunction(input: unknown, ctx: ActionContext): Promise<G
     Configuration: toFunctionConfiguration(fn),
     Code: { RepositoryType: 'S3', Location: pathToFileURL(fn.code.zipPath).href },
     ...(fn.reservedConcurrency !== undefined ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } } : {}),
+    ...(Object.keys(fn.tags).length > 0 ? { Tags: { ...fn.tags } } : {}),
   } satisfies GetFunctionResponse;
 }

@@ -7,7 +7,7 @@ import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam, ZipFileSchema } from './commonSchemas.ts';
+import { ArchitecturesSchema, FunctionNameParam, ZipFileSchema } from './commonSchemas.ts';
 
 const UpdateFunctionCodeInput = z.object({
   FunctionName: FunctionNameParam,
@@ -16,9 +16,10 @@ const UpdateFunctionCodeInput = z.object({
   ImageUri: z.string().optional(),
   DryRun: z.boolean().optional(),
   RevisionId: z.string().optional(),
+  Architectures: ArchitecturesSchema.optional(),
 });
 
-/** UpdateFunctionCode (ZipFile): a new code version; running environments are retired. */
+/** UpdateFunctionCode (ZipFile, and Architectures, which are only reported): a new code version; running environments are retired. */
 export async function updateFunctionCode(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionCodeInput, input);
   const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
@@ -36,6 +37,7 @@ export async function updateFunctionCode(input: unknown, ctx: ActionContext): Pr
   const updated = {
     ...current,
     code,
+    architectures: request.Architectures ?? current.architectures,
     lastModified: lambdaTimestamp(),
     revisionId: randomUUID(),
     generation: current.generation + 1,

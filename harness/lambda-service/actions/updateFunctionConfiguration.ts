@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { lambdaTimestamp } from '../functions/FunctionStore.ts';
+import { lambdaTimestamp, type FunctionRecord } from '../functions/FunctionStore.ts';
+import { resolveLoggingConfig } from '../functions/resolveLoggingConfig.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
@@ -9,10 +10,15 @@ import { requireFunction } from './requireFunction.ts';
 import {
   checkRuntime,
   checkVariables,
+  DeadLetterConfigSchema,
   EnvironmentSchema,
+  EphemeralStorageSchema,
   FunctionNameParam,
+  LoggingConfigSchema,
   MemorySizeSchema,
+  SnapStartSchema,
   TimeoutSchema,
+  TracingConfigSchema,
 } from './commonSchemas.ts';
 
 const UpdateFunctionConfigurationInput = z.object({
@@ -25,18 +31,30 @@ const UpdateFunctionConfigurationInput = z.object({
   Environment: EnvironmentSchema.optional(),
   Runtime: z.string().optional(),
   RevisionId: z.string().optional(),
+  LoggingConfig: LoggingConfigSchema.optional(),
+  TracingConfig: TracingConfigSchema.optional(),
+  EphemeralStorage: EphemeralStorageSchema.optional(),
+  SnapStart: SnapStartSchema.optional(),
+  DeadLetterConfig: DeadLetterConfigSchema.optional(),
+  KMSKeyArn: z.string().optional(),
 });
 
 /**
  * UpdateFunctionConfiguration: Timeout, MemorySize, Environment (replaced
- * as a whole, like Lambda), Handler, Runtime, Description, Role. Running
- * environments are retired; new ones start with the new configuration.
+ * as a whole, like Lambda), Handler, Runtime, Description, Role,
+ * LoggingConfig (merged into the current one), and the members this service
+ * only reports (TracingConfig, EphemeralStorage, SnapStart, DeadLetterConfig,
+ * KMSKeyArn; an empty ARN removes the last two). Running environments are
+ * retired; new ones start with the new configuration.
  */
 export async function updateFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionConfigurationInput, input);
   const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
-  const updated = {
-    ...fn,
+  const { deadLetterTargetArn: _dlq, kmsKeyArn: _kms, ...rest } = fn;
+  const deadLetterTargetArn = request.DeadLetterConfig ? request.DeadLetterConfig.TargetArn : fn.deadLetterTargetArn;
+  const kmsKeyArn = request.KMSKeyArn ?? fn.kmsKeyArn;
+  const updated: FunctionRecord = {
+    ...rest,
     role: request.Role ?? fn.role,
     handler: request.Handler ?? fn.handler,
     description: request.Description ?? fn.description,
@@ -44,6 +62,12 @@ export async function updateFunctionConfiguration(input: unknown, ctx: ActionCon
     memorySize: request.MemorySize ?? fn.memorySize,
     variables: request.Environment ? checkVariables(request.Environment.Variables) : fn.variables,
     runtime: request.Runtime !== undefined ? checkRuntime(request.Runtime) : fn.runtime,
+    loggingConfig: request.LoggingConfig ? resolveLoggingConfig(fn.loggingConfig, request.LoggingConfig) : fn.loggingConfig,
+    tracingMode: request.TracingConfig?.Mode ?? fn.tracingMode,
+    ephemeralStorageSize: request.EphemeralStorage?.Size ?? fn.ephemeralStorageSize,
+    snapStartApplyOn: request.SnapStart ? (request.SnapStart.ApplyOn ?? 'None') : fn.snapStartApplyOn,
+    ...(deadLetterTargetArn ? { deadLetterTargetArn } : {}),
+    ...(kmsKeyArn ? { kmsKeyArn } : {}),
     lastModified: lambdaTimestamp(),
     revisionId: randomUUID(),
     generation: fn.generation + 1,

@@ -61,7 +61,8 @@ export function environmentVariables(input: EnvironmentVariablesInput): Record<s
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(fn.name),
+    // The group LoggingConfig names, as Lambda sets it.
+    AWS_LAMBDA_LOG_GROUP_NAME: fn.loggingConfig.LogGroup,
     AWS_LAMBDA_LOG_STREAM_NAME: input.logStreamName,
     AWS_LAMBDA_RUNTIME_API: input.runtimeApi,
     LAMBDA_TASK_ROOT: fn.code.directory,

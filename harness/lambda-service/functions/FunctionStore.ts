@@ -1,3 +1,17 @@
+import type { ApplicationLogLevel, Architecture, LogFormat, SnapStartApplyOn, SystemLogLevel, TracingMode } from '@aws-sdk/client-lambda';
+
+/**
+ * A function's LoggingConfig as Lambda reports it: LogFormat and LogGroup
+ * always set (`Text`, `/aws/lambda/<name>` by default), the two levels only
+ * with the JSON format. LogGroup is where the function's log lines belong.
+ */
+export interface FunctionLoggingConfig {
+  readonly LogFormat: LogFormat;
+  readonly LogGroup: string;
+  readonly ApplicationLogLevel?: ApplicationLogLevel;
+  readonly SystemLogLevel?: SystemLogLevel;
+}
+
 /** What the service knows about one function (only `$LATEST` exists). */
 export interface FunctionRecord {
   readonly name: string;
@@ -18,6 +32,19 @@ export interface FunctionRecord {
   /** Bumped by every code or configuration change; environments of an older generation are retired. */
   readonly generation: number;
   readonly reservedConcurrency?: number;
+  readonly loggingConfig: FunctionLoggingConfig;
+  /** Reported, not emulated: environments run on the host's architecture. */
+  readonly architectures: readonly Architecture[];
+  /** MB of /tmp, reported only (environments share the host's /tmp). */
+  readonly ephemeralStorageSize: number;
+  /** Reported only: nothing is sent to X-Ray. */
+  readonly tracingMode: TracingMode;
+  /** Reported only: there are no published versions to snap. */
+  readonly snapStartApplyOn: SnapStartApplyOn;
+  /** Reported only: asynchronous invocations are not retried nor dead-lettered. */
+  readonly deadLetterTargetArn?: string;
+  readonly kmsKeyArn?: string;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** A code version: the zip as uploaded and where it was extracted. */

@@ -23,6 +23,8 @@ export interface MappingRecord {
   readonly functionResponseTypes: readonly 'ReportBatchItemFailures'[];
   readonly state: MappingState;
   readonly lastModified: Date;
+  /** Read with ListTags on the mapping's ARN, never in GetEventSourceMapping. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** The event source mappings, by UUID, in creation order. */

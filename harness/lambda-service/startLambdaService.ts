@@ -15,7 +15,7 @@ import { EventSourceMappingStore } from './mappings/EventSourceMappingStore.ts';
 import { createRouter } from './router.ts';
 import type { LambdaService, LambdaServiceOptions } from './types.ts';
 
-export type { LambdaService, LambdaServiceOptions, LogLine } from './types.ts';
+export type { LambdaService, LambdaServiceOptions, LogLine, LogSinkEntry } from './types.ts';
 
 /** How long close waits for the answers to requests in flight (killed invocations answer at once). */
 const CLOSE_GRACE_MS = 2000;
@@ -34,7 +34,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lambda-service-')));
   await mkdir(dataDir, { recursive: true });
 
-  const logBook = new LogBook({ onLog: options.onLog });
+  const logBook = new LogBook({ onLog: options.onLog, sink: options.logSink });
   const functions = new FunctionStore();
   const mappings = new EventSourceMappingStore();
   const sqs = options.awsEndpointUrl ? createSqsClient({

@@ -12,6 +12,19 @@ export interface LogLine {
   message: string;
   /** Epoch milliseconds. */
   timestamp: number;
+  /** The function's log group (LoggingConfig.LogGroup) when the line comes from an execution environment. */
+  logGroupName?: string;
+  /** The environment's log stream (`YYYY/MM/DD/[$LATEST]<32 hex>`); absent for lines of the service itself. */
+  logStreamName?: string;
+}
+
+/** A line as the log sink gets it: one CloudWatch Logs event of the function's log group. */
+export interface LogSinkEntry {
+  logGroupName: string;
+  logStreamName: string;
+  /** Epoch milliseconds. */
+  timestamp: number;
+  message: string;
 }
 
 export interface LambdaServiceOptions {
@@ -34,6 +47,11 @@ export interface LambdaServiceOptions {
   nodeBinary?: string;
   /** Called for every log line of every function, as it happens. */
   onLog?: (line: LogLine) => void;
+  /**
+   * Where every line of every execution environment goes as a log event, as Lambda sends it to
+   * CloudWatch Logs: the function's log group, the environment's stream (e.g. the logs service's `store.write`).
+   */
+  logSink?: (entry: LogSinkEntry) => void;
 }
 
 export interface LambdaService extends AsyncDisposable {

@@ -15,14 +15,17 @@ const FLUSH_GRACE_MS = 250;
 export class EnvironmentOutput {
   readonly #functionName: string;
   readonly #logBook: LogBook;
+  /** Where the lines go in CloudWatch Logs: the function's log group and this environment's stream. */
+  readonly #destination: { logGroupName: string; logStreamName: string };
   #requestId: string | undefined;
   #lines: string[] | undefined;
   #flush: { requestId: string; remaining: number; done: PromiseWithResolvers<undefined> } | undefined;
   #openStreams = 0;
 
-  constructor(options: { functionName: string; logBook: LogBook }) {
+  constructor(options: { functionName: string; logBook: LogBook; logGroupName: string; logStreamName: string }) {
     this.#functionName = options.functionName;
     this.#logBook = options.logBook;
+    this.#destination = { logGroupName: options.logGroupName, logStreamName: options.logStreamName };
   }
 
   attach(stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'): void {
@@ -87,6 +90,7 @@ export class EnvironmentOutput {
       stream,
       message,
       timestamp: Date.now(),
+      ...this.#destination,
     });
   }
 

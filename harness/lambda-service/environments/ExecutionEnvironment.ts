@@ -84,9 +84,15 @@ export class ExecutionEnvironment {
   constructor(options: EnvironmentOptions) {
     this.fn = options.fn;
     this.#options = options;
-    this.#output = new EnvironmentOutput({ functionName: options.fn.name, logBook: options.logBook });
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
     this.logStreamName = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
+    // The log group is the function's when the environment starts; a LoggingConfig change starts new environments.
+    this.#output = new EnvironmentOutput({
+      functionName: options.fn.name,
+      logBook: options.logBook,
+      logGroupName: options.fn.loggingConfig.LogGroup,
+      logStreamName: this.logStreamName,
+    });
     const initLimit = INIT_LIMIT_SECONDS + this.fn.timeout;
     this.#initTimer = setTimeout(
       () => this.#failInit({ payload: (requestId) => timeoutPayload(requestId, initLimit), errorType: 'Sandbox.Timedout', status: 'timeout' }),

@@ -23,8 +23,8 @@ export function installFauxqsAdditions(app: FauxqsApp, stores: AdditionStores): 
       request.body = outcome.params;
       return;
     }
-    await reply.code(outcome.status).header('content-type', 'text/xml').send(outcome.xml);
-    return reply;
+    // Returning the reply from an async hook ends the request here; fauxqs's route never runs.
+    return reply.code(outcome.status).header('content-type', 'text/xml').send(outcome.xml);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

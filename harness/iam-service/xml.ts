@@ -12,11 +12,19 @@
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// A carriage return is written as a reference: parsers turn a literal one into a line feed.
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#xD;' };
 
-/** Escapes text for an XML element or attribute. */
+/**
+ * Escapes text for element content. Quotes stay as they are, as in AWS's
+ * messages (`Value 'bad/name' at 'roleSessionName' ...` on the wire).
+ */
 export function escapeXml(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '\uFFFD').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  return text.replace(INVALID_XML_CHARS, '\uFFFD').replace(/[&<>\r]/g, (char) => ENTITIES[char] ?? char);
+}
+
+function escapeAttribute(text: string): string {
+  return escapeXml(text).replaceAll('"', '&quot;');
 }
 
 /** IAM and STS write timestamps as ISO 8601 in UTC without fractions: `2026-02-11T17:01:53Z`. */
@@ -51,5 +59,5 @@ export function elementLines(name: string, value: unknown, depth: number): strin
 /** A whole response document: the root element in `namespace` around `children`. */
 export function xmlDocument(root: string, namespace: string, children: readonly (readonly [string, unknown])[]): string {
   const lines = children.flatMap(([name, value]) => elementLines(name, value, 1));
-  return [`<${root} xmlns="${escapeXml(namespace)}">`, ...lines, `</${root}>`, ''].join('\n');
+  return [`<${root} xmlns="${escapeAttribute(namespace)}">`, ...lines, `</${root}>`, ''].join('\n');
 }

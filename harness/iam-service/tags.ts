@@ -18,6 +18,12 @@ export const TagKeyListSchema = awsList(TAG_KEY, { max: MAX_TAGS });
  */
 export class TagSet {
   readonly #tags = new Map<string, Tag & { Key: string; Value: string }>();
+  /** The quota's name in LimitExceeded messages: `TagsPerRole`, `TagsPerPolicy`. */
+  readonly #quotaName: string;
+
+  constructor(options: { quotaName: 'TagsPerRole' | 'TagsPerPolicy' }) {
+    this.#quotaName = options.quotaName;
+  }
 
   /** Adds or replaces tags; refuses duplicate keys within `tags` and more than 50 in all. */
   put(tags: readonly { Key: string; Value: string }[]): void {
@@ -27,7 +33,7 @@ export class TagSet {
     }
     const total = new Set([...this.#tags.keys(), ...keys]).size;
     if (total > MAX_TAGS) {
-      throw LimitExceededError.quota('TagsPerRole', MAX_TAGS);
+      throw LimitExceededError.quota(this.#quotaName, MAX_TAGS);
     }
     for (const tag of tags) {
       this.#tags.set(tag.Key.toLowerCase(), { Key: tag.Key, Value: tag.Value });

@@ -21,7 +21,7 @@ const CreatePolicyInput = z.object({
 export function createPolicy(input: unknown, store: IamStore): CreatePolicyResponse {
   const request = parseInput(CreatePolicyInput, input);
   const document = checkPolicyDocument(request.PolicyDocument);
-  const tags = new TagSet();
+  const tags = new TagSet({ quotaName: 'TagsPerPolicy' });
   tags.put(request.Tags ?? []);
   const path = request.Path ?? '/';
   const now = new Date();

@@ -31,7 +31,7 @@ const CreateRoleInput = z.object({
 export function createRole(input: unknown, store: IamStore): CreateRoleResponse {
   const request = parseInput(CreateRoleInput, input);
   const document = checkPolicyDocument(request.AssumeRolePolicyDocument);
-  const tags = new TagSet();
+  const tags = new TagSet({ quotaName: 'TagsPerRole' });
   tags.put(request.Tags ?? []);
   const boundary = request.PermissionsBoundary === undefined ? undefined : checkBoundary(store, request.PermissionsBoundary);
   const path = request.Path ?? '/';

@@ -1,3 +1,4 @@
+import { selectedDeployMethod } from './deployMethod.ts';
 import { BackendName, type Backend } from './types.ts';
 
 const names = Object.values(BackendName) as string[];
@@ -17,11 +18,14 @@ export function selectedBackendName(argv: readonly string[] = process.argv, env:
   return value;
 }
 
-/** Loads only the chosen backend, so the embedded run never imports testcontainers. */
-export async function createBackend(name: BackendName): Promise<Backend> {
+/**
+ * Loads only the chosen backend, so the embedded run never imports testcontainers. The embedded backend
+ * deploys as `FANOUT_DEPLOY` says (the SDK provisioner by default, or `terraform apply`).
+ */
+export async function createBackend(name: BackendName, env: NodeJS.ProcessEnv = process.env): Promise<Backend> {
   switch (name) {
     case BackendName.embedded:
-      return new (await import('./embedded/EmbeddedBackend.ts')).EmbeddedBackend();
+      return new (await import('./embedded/EmbeddedBackend.ts')).EmbeddedBackend({ deploy: selectedDeployMethod([], env) });
     case BackendName.localstack:
       return new (await import('./localstack/LocalStackBackend.ts')).LocalStackBackend();
     case BackendName.compose:

@@ -9,10 +9,14 @@ export type BackendName = (typeof BackendName)[keyof typeof BackendName];
 
 /** Per-service endpoint overrides; an absent one means the SDK default (real AWS). */
 export interface AwsEndpoints {
+  /** One endpoint for every service (LocalStack's 4566, the embedded stack's edge), where there is one. */
+  aws?: string;
   sns?: string;
   sqs?: string;
   lambda?: string;
   logs?: string;
+  iam?: string;
+  sts?: string;
 }
 
 export interface AwsCredentials {

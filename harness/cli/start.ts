@@ -1,29 +1,38 @@
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { selectedDeployMethod } from '../backends/deployMethod.ts';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
 import { fastTimersProfile } from '../topology/loadTopology.ts';
 import { stackFile, writeStackFile } from './writeStackFile.ts';
 
 /**
  * `npm start`: the embedded cloud, the provisioned topology and the publisher, with Lambda logs streamed.
- * `--fast-timers` applies the test profile (1 s visibility timeout) used by the specs.
+ * `--fast-timers` applies the test profile (1 s visibility timeout) used by the specs. `--deploy terraform`
+ * applies terraform/ instead of the SDK provisioner (it then always uses the fast-timers profile, as the specs
+ * do) and destroys it on Ctrl-C; `FANOUT_BACKEND=compose FANOUT_STACK_FILE=.fanout/stack.json npm run features`
+ * runs the specs against it as often as wanted.
  */
 const { values } = parseArgs({
   options: {
     'fast-timers': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     'stack-file': { type: 'string', default: stackFile },
+    deploy: { type: 'string' },
   },
 });
+const deploy = selectedDeployMethod(values.deploy === undefined ? [] : ['--deploy', values.deploy], process.env);
+const fastTimers = values['fast-timers'] || deploy === 'terraform';
 const stackFilePath = values['stack-file'];
 const began = performance.now();
 const log = (message: string): void => console.log(`[fanout] ${message}`);
 
 const backend = new EmbeddedBackend({
+  deploy,
+  terraform: { onOutput: (line) => console.log(`[terraform] ${line}`) },
   onLog: values.quiet ? undefined : (line) => console.log(`[${line.functionName}] ${line.message.trimEnd()}`),
 });
 const stack = await backend.start({
-  overlays: values['fast-timers'] ? [fastTimersProfile] : [],
+  overlays: fastTimers ? [fastTimersProfile] : [],
   onProgress: log,
 });
 const file = await writeStackFile(stack.info, stackFilePath);
@@ -31,12 +40,15 @@ log(`up in ${Math.round(performance.now() - began)} ms`);
 console.log(`
   API          ${file.apiUrl}/orders   (X-Api-Key: ${file.apiKey ?? 'not required'})
   Swagger UI   ${file.docsUrl}
+  AWS          ${file.endpoints.aws}   every service: SNS, SQS, Lambda, IAM, STS, CloudWatch Logs
   SNS          ${file.endpoints.sns}   topic ${file.topicArn}
   SQS          ${file.endpoints.sqs}
   Lambda       ${file.endpoints.lambda}
+  Deployed by  ${deploy === 'terraform' ? 'terraform apply of terraform/ (destroyed on Ctrl-C)' : 'the SDK provisioner'}${fastTimers ? ', fast-timers profile' : ''}
   Stack file   ${stackFilePath}
 
-  Try: aws --endpoint-url ${file.endpoints.lambda} --region ${file.region} lambda list-functions
+  Try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url ${file.endpoints.aws} --region ${file.region} lambda list-functions
+       FANOUT_BACKEND=compose FANOUT_STACK_FILE=${stackFilePath} npm run features   (the specs, against this stack)
   Ctrl-C stops everything.
 `);
 

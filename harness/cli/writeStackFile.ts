@@ -13,7 +13,8 @@ export interface StackFile {
   region: string;
   topicArn: string;
   outcomesQueueUrl: string;
-  endpoints: { sns?: string; sqs?: string; lambda?: string };
+  /** `aws` answers every service (the edge); the others are the per-service ports. */
+  endpoints: { aws?: string; sns?: string; sqs?: string; lambda?: string; iam?: string; sts?: string; logs?: string };
 }
 
 export async function writeStackFile(info: StackInfo, file = stackFile): Promise<StackFile> {
@@ -24,7 +25,7 @@ export async function writeStackFile(info: StackInfo, file = stackFile): Promise
     region: info.region,
     topicArn: info.topicArn,
     outcomesQueueUrl: info.outcomesQueueUrl,
-    endpoints: { sns: info.endpoints.sns, sqs: info.endpoints.sqs, lambda: info.endpoints.lambda },
+    endpoints: { ...info.endpoints },
   };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(content, null, 2)}\n`);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { readCappedBody } from '../lambda-service/readCappedBody.ts';
 import { sendEdgeError } from './edgeErrors.ts';
+import { EdgeStats } from './EdgeStats.ts';
 import { serviceOfRequest } from './serviceOfRequest.ts';
 import type { EmulatedService } from './types.ts';
 
@@ -16,6 +17,8 @@ export interface EdgeOptions {
 export interface Edge extends AsyncDisposable {
   /** `http://127.0.0.1:<port>`: the `AWS_ENDPOINT_URL` of every service. */
   readonly url: string;
+  /** Requests answered and time spent, per service. */
+  readonly stats: EdgeStats;
   close(): Promise<void>;
 }
 
@@ -32,13 +35,17 @@ async function describeUnroutable(req: IncomingMessage, action: string | undefin
 }
 
 /** The one place that decides which service answers a request. */
-export function createEdgeHandler(services: readonly EmulatedService[]): (req: IncomingMessage, res: ServerResponse) => void {
+export function createEdgeHandler(services: readonly EmulatedService[], stats?: EdgeStats): (req: IncomingMessage, res: ServerResponse) => void {
   const bySigningName = new Map(services.map((service) => [service.signingName, service]));
   const known = [...bySigningName.keys()].sort().join(', ');
   return (req, res) => {
     const { service, action } = serviceOfRequest(req);
     const target = service ? bySigningName.get(service) : undefined;
     if (target) {
+      if (stats) {
+        const began = performance.now();
+        res.once('close', () => stats.record(target.signingName, performance.now() - began));
+      }
       target.handle(req, res);
       return;
     }
@@ -50,7 +57,8 @@ export function createEdgeHandler(services: readonly EmulatedService[]): (req: I
 
 /** Starts the edge on loopback; the services keep their own endpoints too. */
 export async function startEdge(options: EdgeOptions): Promise<Edge> {
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, createEdgeHandler(options.services));
+  const stats = new EdgeStats();
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, createEdgeHandler(options.services, stats));
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
@@ -65,5 +73,5 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     });
     return closing;
   };
-  return { url: `http://${host}:${port}`, close, [Symbol.asyncDispose]: close };
+  return { url: `http://${host}:${port}`, stats, close, [Symbol.asyncDispose]: close };
 }

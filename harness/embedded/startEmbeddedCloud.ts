@@ -1,49 +1,90 @@
+import { fauxqsService } from '../edge/fauxqsService.ts';
+import type { EdgeStats } from '../edge/EdgeStats.ts';
+import { startEdge, type Edge } from '../edge/startEdge.ts';
+import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
+import { createLogsService } from '../logs-service/createLogsService.ts';
+import { createStsService } from '../sts-service/createStsService.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
 
 /** Credentials the emulators accept; they are never checked. */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
+
+/** The account of every ARN the embedded stack makes (fauxqs's and the Lambda service's default). */
+export const EMULATOR_ACCOUNT_ID = '000000000000';
 
 export interface EmbeddedCloudOptions {
   region?: string;
   onLog?: LambdaServiceOptions['onLog'];
 }
 
-/** fauxqs (SNS and SQS) and the Lambda service, on ephemeral loopback ports. */
+/** Every emulated service on one loopback endpoint, and SNS/SQS and Lambda on their own ports too. */
+export interface EmbeddedCloudEndpoints {
+  /** The one endpoint (like LocalStack's 4566): SNS, SQS, Lambda, IAM, STS and CloudWatch Logs. */
+  aws: string;
+  sns: string;
+  sqs: string;
+  lambda: string;
+  iam: string;
+  sts: string;
+  logs: string;
+}
+
+/** fauxqs (SNS and SQS), the Lambda, IAM, STS and CloudWatch Logs services, on ephemeral loopback ports. */
 export interface EmbeddedCloud extends AsyncDisposable {
   region: string;
-  endpoints: { sns: string; sqs: string; lambda: string };
+  endpoints: EmbeddedCloudEndpoints;
   lambdaService: LambdaService;
+  /** Requests the one endpoint answered, per service, and the time spent answering them. */
+  edgeStats: EdgeStats;
   close(): Promise<void>;
 }
 
 /** Starts the embedded cloud; its Lambdas reach SNS/SQS through `AWS_ENDPOINT_URL`, as on LocalStack. */
 export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Promise<EmbeddedCloud> {
   const region = options.region ?? 'us-east-1';
-  const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region });
-  let lambdaService: LambdaService;
+  const closers: (() => Promise<void>)[] = [];
+  // Reverse start order: the edge stops taking requests, pollers stop before the queues they poll go away.
+  const close = async (): Promise<void> => {
+    const failures: unknown[] = [];
+    for (const closer of closers.splice(0).reverse()) {
+      await closer().catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
+  };
   try {
-    lambdaService = await startLambdaService({
+    const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region });
+    closers.push(() => fauxqs.close());
+    const logs = createLogsService({ accountId: EMULATOR_ACCOUNT_ID, region });
+    const lambdaService = await startLambdaService({
       region,
+      accountId: EMULATOR_ACCOUNT_ID,
       awsEndpointUrl: fauxqs.url,
+      logSink: (entry) => logs.store.write(entry),
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
+    closers.push(() => lambdaService.close());
+    const edge: Edge = await startEdge({
+      services: [
+        fauxqsService(fauxqs, 'sns'),
+        fauxqsService(fauxqs, 'sqs'),
+        { signingName: 'lambda', handle: lambdaService.handle },
+        createIamService({ accountId: EMULATOR_ACCOUNT_ID }),
+        createStsService({ accountId: EMULATOR_ACCOUNT_ID }),
+        logs,
+      ],
+    });
+    closers.push(() => edge.close());
+    return {
+      region,
+      endpoints: { aws: edge.url, sns: fauxqs.url, sqs: fauxqs.url, lambda: lambdaService.url, iam: edge.url, sts: edge.url, logs: edge.url },
+      lambdaService,
+      edgeStats: edge.stats,
+      close,
+      [Symbol.asyncDispose]: close,
+    };
   } catch (error) {
-    await fauxqs.close();
+    await close().catch(() => {});
     throw error;
   }
-  const close = async (): Promise<void> => {
-    // Pollers stop before the queues they poll go away.
-    const results = await Promise.allSettled([lambdaService.close()]);
-    results.push(...(await Promise.allSettled([fauxqs.close()])));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) throw failure.reason;
-  };
-  return {
-    region,
-    endpoints: { sns: fauxqs.url, sqs: fauxqs.url, lambda: lambdaService.url },
-    lambdaService,
-    close,
-    [Symbol.asyncDispose]: close,
-  };
 }

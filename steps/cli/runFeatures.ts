@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { selectedBackendName } from '../../harness/backends/createBackend.ts';
+import { selectedDeployMethod } from '../../harness/backends/deployMethod.ts';
 
 /**
- * `npm run features [-- --backend NAME] [cucumber-js options]`.
+ * `npm run features [-- --backend NAME] [-- --deploy sdk|terraform] [cucumber-js options]`.
  *
  * cucumber-js refuses options it does not know, and its parallel workers are threads that do not see
- * this process's argv, so `--backend` is taken off the command line here and handed on as
- * `FANOUT_BACKEND`, which every worker inherits. Everything else goes to cucumber-js unchanged.
+ * this process's argv, so `--backend` and `--deploy` are taken off the command line here and handed on as
+ * `FANOUT_BACKEND` and `FANOUT_DEPLOY`, which every worker inherits. Everything else goes to cucumber-js unchanged.
  */
 const passThrough: string[] = [];
 const args = process.argv.slice(2);
@@ -15,11 +16,17 @@ for (let i = 0; i < args.length; i++) {
   const arg = args[i] ?? '';
   if (arg === '--backend') process.env.FANOUT_BACKEND = args[++i] ?? '';
   else if (arg.startsWith('--backend=')) process.env.FANOUT_BACKEND = arg.slice('--backend='.length);
+  else if (arg === '--deploy') process.env.FANOUT_DEPLOY = args[++i] ?? '';
+  else if (arg.startsWith('--deploy=')) process.env.FANOUT_DEPLOY = arg.slice('--deploy='.length);
   else passThrough.push(arg);
 }
 
 try {
   process.env.FANOUT_BACKEND = selectedBackendName([], process.env);
+  process.env.FANOUT_DEPLOY = selectedDeployMethod([], process.env);
+  if (process.env.FANOUT_DEPLOY !== 'sdk' && process.env.FANOUT_BACKEND !== 'embedded') {
+    throw new Error(`--deploy ${process.env.FANOUT_DEPLOY} applies to the embedded backend only; ${process.env.FANOUT_BACKEND} deploys its own way`);
+  }
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(2);

@@ -34,8 +34,8 @@ Before({ tags: '@pauses-consumer' }, function (this: FanoutWorld) {
   return this.skip(pausesConsumerOnSharedStack(running.stack.info.backend));
 });
 
-/** Always runs, also after failures, so no emulator or child process outlives the run. */
-AfterAll({ timeout: 60_000 }, async function () {
+/** Always runs, also after failures, so no emulator or child process outlives the run (a Terraform-built stack is destroyed first). */
+AfterAll({ timeout: STACK_START_TIMEOUT_MS }, async function () {
   await stopSuite();
 });
 

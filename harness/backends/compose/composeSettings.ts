@@ -1,5 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { BackendSettingError } from '../errors.ts';
 import type { AwsCredentials } from '../types.ts';
 import { composeTerraformOutputsFile, envUrl, envValue, terraformOutputsFileFromEnv } from '../settingsFromEnv.ts';
+
+/** The part of `.fanout/stack.json` (written by `npm start`) an attached run reads. */
+const StackFileSchema = z.object({
+  apiUrl: z.url(),
+  apiKey: z.string().optional(),
+  region: z.string().min(1),
+  endpoints: z.object({ aws: z.url() }),
+});
+
+/**
+ * `FANOUT_STACK_FILE`: the stack file of a running `npm start` (e.g. `npm start -- --deploy terraform`),
+ * whose publisher, endpoint, region and key become the defaults, so the specs attach to it.
+ */
+function stackFileDefaults(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
+  const file = envValue(env, 'FANOUT_STACK_FILE');
+  if (file === undefined) return {};
+  let parsed;
+  try {
+    parsed = StackFileSchema.parse(JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8')));
+  } catch (error) {
+    throw new BackendSettingError(`FANOUT_STACK_FILE=${file}: not the stack file of a running npm start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+  return {
+    FANOUT_API_URL: parsed.apiUrl,
+    FANOUT_AWS_ENDPOINT: parsed.endpoints.aws,
+    FANOUT_AWS_REGION: parsed.region,
+    ...(parsed.apiKey === undefined ? {} : { FANOUT_API_KEY: parsed.apiKey }),
+  };
+}
 
 /** Where the stack of `docker compose -f compose/docker-compose.yml up` answers, as seen from the host. */
 export interface ComposeSettings {
@@ -20,7 +53,9 @@ export interface ComposeSettings {
 }
 
 /** Reads the compose backend's settings from the environment, with the compose file's defaults. */
-export function composeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ComposeSettings {
+export function composeSettingsFromEnv(given: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): ComposeSettings {
+  // Variables set explicitly win over the stack file's.
+  const env = { ...stackFileDefaults(given, cwd), ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value.trim() !== '')) };
   const apiKey = envValue(env, 'FANOUT_API_KEY');
   return {
     apiUrl: envUrl(env, 'FANOUT_API_URL', 'http://localhost:3000'),

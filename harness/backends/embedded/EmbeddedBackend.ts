@@ -3,10 +3,13 @@ import path from 'node:path';
 import { buildLambdas } from '../../../scripts/build-lambdas.ts';
 import { startPublisher } from '../../../services/publisher/src/startPublisher.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
-import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
+import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
 import { provisionTopology } from '../../provisioner/provisionTopology.ts';
 import { loadTopology, repoRoot } from '../../topology/loadTopology.ts';
+import type { Topology } from '../../topology/topologySchema.ts';
+import { DeployMethod } from '../deployMethod.ts';
 import { BackendName, type Backend, type Stack, type StackInfo, type StartOptions } from '../types.ts';
+import { deployWithTerraform, type TerraformDeployment } from './deployWithTerraform.ts';
 import { EmbeddedStack } from './EmbeddedStack.ts';
 
 export interface EmbeddedBackendOptions {
@@ -19,10 +22,21 @@ export interface EmbeddedBackendOptions {
   buildLambdas?: boolean;
   /** Keys the publisher accepts; default one random key, so the API-key scenarios hold on every run. */
   apiKeys?: string[];
+  /** `sdk` (default): the fast provisioner; `terraform`: `terraform apply` of terraform/ (bundles from dist/lambdas). */
+  deploy?: DeployMethod;
+  /** Terraform settings for `deploy: terraform`; default from FANOUT_TERRAFORM and FANOUT_TF_PLUGIN_MIRROR. */
+  terraform?: { binary?: string; pluginMirror?: string | undefined; onOutput?: (line: string) => void };
   onLog?: EmbeddedCloudOptions['onLog'];
 }
 
-/** The default backend: fauxqs, the embedded Lambda service and the publisher, all on loopback, no Docker. */
+/** What a deploy made: where the publisher publishes, what the specs drain, and what closing must undo. */
+interface Deployed {
+  topicArn: string;
+  outcomesQueueUrl: string;
+  terraform?: TerraformDeployment;
+}
+
+/** The default backend: fauxqs, the embedded Lambda, IAM, STS and Logs services and the publisher, all on loopback, no Docker. */
 export class EmbeddedBackend implements Backend {
   readonly name = BackendName.embedded;
   readonly #options: EmbeddedBackendOptions;
@@ -39,23 +53,20 @@ export class EmbeddedBackend implements Backend {
       progress('bundling the Lambdas');
       await buildLambdas({ outDir: distDir });
     }
-    progress('starting fauxqs (SNS, SQS) and the Lambda service');
+    progress('starting fauxqs (SNS, SQS), the Lambda, IAM, STS and CloudWatch Logs services');
     const cloud = await startEmbeddedCloud({
       region: topology.region,
       ...(this.#options.onLog ? { onLog: this.#options.onLog } : {}),
     });
-    const clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: EMULATOR_CREDENTIALS });
+    let deployed: Deployed | undefined;
     try {
-      progress(`provisioning ${Object.keys(topology.consumers).length} consumers from the topology`);
-      const provisioned = await provisionTopology({
-        topology,
-        clients,
-        distDir,
-      });
+      deployed = this.#options.deploy === DeployMethod.terraform
+        ? await this.#deployWithTerraform(cloud, options, progress)
+        : await this.#deployWithSdk(cloud, topology, distDir, progress);
       const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
       progress('starting the publisher');
       const publisher = await startPublisher({
-        topicArn: provisioned.topicArn,
+        topicArn: deployed.topicArn,
         apiKeys,
         snsClientConfig: { region: cloud.region, endpoint: cloud.endpoints.sns, credentials: EMULATOR_CREDENTIALS },
       });
@@ -67,15 +78,38 @@ export class EmbeddedBackend implements Backend {
         region: cloud.region,
         endpoints: cloud.endpoints,
         credentials: EMULATOR_CREDENTIALS,
-        topicArn: provisioned.topicArn,
-        outcomesQueueUrl: provisioned.outcomesQueueUrl,
+        topicArn: deployed.topicArn,
+        outcomesQueueUrl: deployed.outcomesQueueUrl,
       };
-      return new EmbeddedStack({ info, cloud, publisher, provisioned });
+      return new EmbeddedStack({ info, cloud, publisher, ...(deployed.terraform ? { terraform: deployed.terraform } : {}) });
     } catch (error) {
-      await cloud.close();
+      try {
+        await deployed?.terraform?.destroy();
+      } finally {
+        await cloud.close();
+      }
       throw error;
-    } finally {
-      clients[Symbol.dispose]();
     }
+  }
+
+  async #deployWithSdk(cloud: EmbeddedCloud, topology: Topology, distDir: string, progress: (message: string) => void): Promise<Deployed> {
+    using clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: EMULATOR_CREDENTIALS });
+    progress(`provisioning ${Object.keys(topology.consumers).length} consumers from the topology`);
+    const provisioned = await provisionTopology({ topology, clients, distDir });
+    return { topicArn: provisioned.topicArn, outcomesQueueUrl: provisioned.outcomesQueueUrl };
+  }
+
+  async #deployWithTerraform(cloud: EmbeddedCloud, options: StartOptions, progress: (message: string) => void): Promise<Deployed> {
+    const settings = this.#options.terraform ?? {};
+    const terraform = await deployWithTerraform({
+      endpointUrl: cloud.endpoints.aws,
+      edgeStats: cloud.edgeStats,
+      overlays: options.overlays ?? [],
+      terraform: settings.binary ?? process.env.FANOUT_TERRAFORM ?? 'auto',
+      pluginMirror: settings.pluginMirror ?? (process.env.FANOUT_TF_PLUGIN_MIRROR || undefined),
+      onProgress: progress,
+      ...(settings.onOutput ? { onOutput: settings.onOutput } : {}),
+    });
+    return { topicArn: terraform.outputs.topicArn, outcomesQueueUrl: terraform.outputs.outcomesQueueUrl, terraform };
   }
 }

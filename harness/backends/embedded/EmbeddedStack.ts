@@ -1,6 +1,8 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EmbeddedCloud } from '../../embedded/startEmbeddedCloud.ts';
-import type { ProvisionedTopology } from '../../provisioner/types.ts';
+import { readLambdaLogs } from '../cloudWatchLambdaLogs.ts';
 import type { ReadLogsOptions, Stack, StackInfo } from '../types.ts';
+import type { TerraformDeployment } from './deployWithTerraform.ts';
 
 interface ClosablePublisher {
   url: string;
@@ -11,27 +13,36 @@ export interface EmbeddedStackParts {
   info: StackInfo;
   cloud: EmbeddedCloud;
   publisher: ClosablePublisher;
-  provisioned: ProvisionedTopology;
+  /** Present when terraform/ was applied: closing destroys it before the cloud stops. */
+  terraform?: TerraformDeployment;
 }
 
-/** A running embedded stack; closing it stops the publisher first, then the cloud, and leaves no process behind. */
+/**
+ * A running embedded stack. Lambda logs are read through CloudWatch Logs, as on every backend. Closing
+ * stops the publisher, destroys what Terraform applied, then stops the cloud, and leaves no process behind.
+ */
 export class EmbeddedStack implements Stack {
   readonly info: StackInfo;
-  readonly provisioned: ProvisionedTopology;
   readonly #cloud: EmbeddedCloud;
   readonly #publisher: ClosablePublisher;
+  readonly #terraform: TerraformDeployment | undefined;
+  readonly #logs: CloudWatchLogsClient;
   #closed: Promise<void> | undefined;
 
   constructor(parts: EmbeddedStackParts) {
     this.info = parts.info;
-    this.provisioned = parts.provisioned;
     this.#cloud = parts.cloud;
     this.#publisher = parts.publisher;
+    this.#terraform = parts.terraform;
+    this.#logs = new CloudWatchLogsClient({
+      region: parts.info.region,
+      endpoint: parts.cloud.endpoints.logs,
+      ...(parts.info.credentials ? { credentials: { ...parts.info.credentials } } : {}),
+    });
   }
 
-  async readLambdaLogs(functionName: string, options: ReadLogsOptions = {}): Promise<string[]> {
-    const lines = this.#cloud.lambdaService.logs(functionName).map((line) => line.message);
-    return options.limit === undefined ? lines : lines.slice(-options.limit);
+  readLambdaLogs(functionName: string, options: ReadLogsOptions = {}): Promise<string[]> {
+    return readLambdaLogs(this.#logs, functionName, options.limit === undefined ? {} : { limit: options.limit });
   }
 
   close(): Promise<void> {
@@ -39,7 +50,12 @@ export class EmbeddedStack implements Stack {
       try {
         await this.#publisher.close();
       } finally {
-        await this.#cloud.close();
+        try {
+          await this.#terraform?.destroy();
+        } finally {
+          this.#logs.destroy();
+          await this.#cloud.close();
+        }
       }
     })();
     return this.#closed;

@@ -16,7 +16,8 @@ resource "aws_sns_topic" "order_events" {
 }
 
 resource "aws_sqs_queue" "outcomes" {
-  name = local.outcomes_queue_name
+  name             = local.outcomes_queue_name
+  max_message_size = 262144
   # SSE-SQS rather than a KMS key, so that any Lambda role allowed to send may send.
   sqs_managed_sse_enabled = true
 }

@@ -72,5 +72,5 @@ export async function describeDeployment(clients: { sns: SNSClient; sqs: SQSClie
 
 /** The description with every `http://host:port` written `<endpoint>`, so stacks on other ports compare. */
 export function withoutEndpoints(description: DeploymentDescription): DeploymentDescription {
-  return JSON.parse(JSON.stringify(description).replace(/https?:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+/g, '<endpoint>')) as DeploymentDescription;
+  return JSON.parse(JSON.stringify(description).replace(/https?:\/\/([a-z0-9-]+\.)*(127\.0\.0\.1|localhost|\[::1\]):\d+/g, '<endpoint>')) as DeploymentDescription;
 }

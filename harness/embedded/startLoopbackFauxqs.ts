@@ -22,6 +22,9 @@ export interface StartLoopbackFauxqsOptions {
  */
 export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = {}): Promise<LoopbackFauxqs> {
   const stores = await createFauxqsStores();
+  // Without a host of its own, fauxqs names queues after the host each request reached (127.0.0.1:PORT of
+  // fauxqs or of the one endpoint), which resolves; its default builds sqs.<region>.localhost:PORT, which need not.
+  stores.sqsStore.host = '';
   const app = buildApp({ logger: false, stores, ...(options.region ? { defaultRegion: options.region } : {}) });
   // What the Terraform provider and AWS fidelity need beyond fauxqs: harness/embedded/fauxqs-additions/README.md.
   installFauxqsAdditions(app, stores);

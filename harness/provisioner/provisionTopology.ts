@@ -13,6 +13,11 @@ import { topicOnlyQueuePolicy } from './queuePolicy.ts';
 import type { ProvisionedConsumer, ProvisionedTopology } from './types.ts';
 
 const DLQ_RETENTION_SECONDS = '1209600';
+/**
+ * Set on every queue, as terraform/ sets `max_message_size`: SNS delivers at most 256 KiB, and the default
+ * differs by client (hashicorp/aws 5.x writes 262144, SQS itself now defaults to 1 MiB).
+ */
+const MAX_MESSAGE_SIZE = { MaximumMessageSize: '262144' } as const;
 
 export interface ProvisionOptions {
   topology: Topology;
@@ -41,9 +46,10 @@ async function provisionConsumer(
   const names = consumerResourceNames(options.topology, name);
   const [zipFile, dlq] = await Promise.all([
     readBundle(options.distDir, name),
-    ensureQueue(sqs, names.deadLetterQueue, { MessageRetentionPeriod: DLQ_RETENTION_SECONDS }),
+    ensureQueue(sqs, names.deadLetterQueue, { ...MAX_MESSAGE_SIZE, MessageRetentionPeriod: DLQ_RETENTION_SECONDS }),
   ]);
   const queue = await ensureQueue(sqs, names.queue, {
+    ...MAX_MESSAGE_SIZE,
     VisibilityTimeout: String(consumer.visibility_timeout_seconds),
     MessageRetentionPeriod: String(consumer.message_retention_seconds),
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: consumer.max_receive_count }),
@@ -103,7 +109,7 @@ export async function provisionTopology(options: ProvisionOptions): Promise<Prov
   const { sns, sqs } = options.clients;
   const [{ TopicArn: topicArn }, outcomes] = await Promise.all([
     sns.send(new CreateTopicCommand({ Name: topicName(options.topology) })),
-    ensureQueue(sqs, outcomesQueueName(options.topology), {}),
+    ensureQueue(sqs, outcomesQueueName(options.topology), MAX_MESSAGE_SIZE),
   ]);
   if (!topicArn) throw new Error('CreateTopic returned no ARN');
   const shared = { topicArn, outcomesQueueUrl: outcomes.url };

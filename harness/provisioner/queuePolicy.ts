@@ -3,7 +3,7 @@ export function topicOnlyQueuePolicy(queueArn: string, topicArn: string): string
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [{
-      Sid: 'AllowOrderEventsTopic',
+      Sid: 'OrderEventsTopicOnly',
       Effect: 'Allow',
       Principal: { Service: 'sns.amazonaws.com' },
       Action: 'sqs:SendMessage',

@@ -1,6 +1,7 @@
 resource "aws_sqs_queue" "dead_letter" {
   name                      = local.dlq_name
   message_retention_seconds = local.dlq_message_retention_seconds
+  max_message_size          = local.max_message_size
   sqs_managed_sse_enabled   = true
 }
 
@@ -8,6 +9,7 @@ resource "aws_sqs_queue" "main" {
   name                       = local.queue_name
   visibility_timeout_seconds = var.consumer.visibility_timeout_seconds
   message_retention_seconds  = var.consumer.message_retention_seconds
+  max_message_size           = local.max_message_size
   # SSE-SQS: SNS can deliver to it without a KMS key policy.
   sqs_managed_sse_enabled = true
 

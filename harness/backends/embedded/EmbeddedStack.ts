@@ -1,6 +1,6 @@
 import type { EmbeddedCloud } from '../../embedded/startEmbeddedCloud.ts';
 import type { ProvisionedTopology } from '../../provisioner/types.ts';
-import type { ReadLogsOptions, Stack, StackInfo } from '../types.ts';
+import type { LambdaLogEvent, ReadLogsOptions, Stack, StackInfo } from '../types.ts';
 
 interface ClosablePublisher {
   url: string;
@@ -30,8 +30,12 @@ export class EmbeddedStack implements Stack {
   }
 
   async readLambdaLogs(functionName: string, options: ReadLogsOptions = {}): Promise<string[]> {
-    const lines = this.#cloud.lambdaService.logs(functionName).map((line) => line.message);
-    return options.limit === undefined ? lines : lines.slice(-options.limit);
+    return (await this.readLambdaLogEvents(functionName, options)).map((event) => event.message);
+  }
+
+  async readLambdaLogEvents(functionName: string, options: ReadLogsOptions = {}): Promise<LambdaLogEvent[]> {
+    const events = this.#cloud.lambdaService.logs(functionName).map(({ timestamp, message }) => ({ timestamp, message }));
+    return options.limit === undefined ? events : events.slice(-options.limit);
   }
 
   close(): Promise<void> {

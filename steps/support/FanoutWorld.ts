@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { World } from '@cucumber/cucumber';
-import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, type OrderRequest } from '../../contracts/index.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import type { PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
@@ -12,7 +12,7 @@ import { ApiKeyUse, type RawRequest } from './badRequests.ts';
 import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
 import { accountForBurst, attachDuplicates, placeBurst, type BurstResult } from './bursts.ts';
 import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
-import { describeCollectorHealth, describeConsumerState } from './diagnostics.ts';
+import { awaitProcessing } from './processing.ts';
 import { postOrder, type HttpResult } from './publisherClient.ts';
 import { checkNoOrderIds, checkRefusals, expectNothingPublished, sendRefusals, type RefusalRow } from './refusals.ts';
 import { suite, type Suite } from './suite.ts';
@@ -154,29 +154,11 @@ export class FanoutWorld extends World {
   }
 
   /**
-   * Waits until each consumer reported the order as processed; on the deadline fails naming every
-   * consumer still missing, with its outcomes, its DLQ and its last log lines.
+   * Waits until each consumer reported the order as processed, failing at once when one gave up on it
+   * (see {@link awaitProcessing}), and at the deadline naming every consumer still missing.
    */
-  async waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
-    const consumers = options.consumers ?? order.expected;
-    const missing = (): DiscoveredConsumer[] =>
-      consumers.filter((c) => !this.outcomesOf(order, c).some((o) => o.outcome.result === OutcomeResult.processed));
-    const done = await this.suite.until(() => (missing().length === 0 ? true : undefined), {
-      timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS,
-    });
-    if (done) return;
-    assert.fail(await this.describeMissing(order, missing(), `within ${options.timeoutMs ?? OUTCOME_TIMEOUT_MS} ms`));
-  }
-
-  /** A failure message: which consumers did not process which order, and what they did instead. */
-  async describeMissing(order: Pick<PlacedOrder, 'orderId' | 'correlationId' | 'request'>, missing: readonly DiscoveredConsumer[], when: string): Promise<string> {
-    const states = await Promise.all(missing.map((c) => describeConsumerState(this.suite, c, order)));
-    const health = describeCollectorHealth(this.suite);
-    return [
-      `${missing.length} consumer(s) did not process order ${order.orderId} of ${order.request.customer.id} ${when} (correlation id ${order.correlationId}): ${missing.map((c) => c.functionName).join(', ')}`,
-      ...states,
-      ...(health ? [health] : []),
-    ].join('\n');
+  waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
+    return awaitProcessing(this.suite, order, { consumers: options.consumers ?? order.expected, timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS });
   }
 
   expectAccepted(order: PlacedOrder): void {

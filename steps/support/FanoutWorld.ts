@@ -10,7 +10,7 @@ import { orderMessageAttributes } from '../../services/publisher/src/publishOrde
 import { attachTopology, attachTraces } from './attachments.ts';
 import { ApiKeyUse, type RawRequest } from './badRequests.ts';
 import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
-import { accountForBurst, attachDuplicates, placeBurst, type BurstResult } from './bursts.ts';
+import { accountForBurst, attachDuplicates, expectBurstProcessed, placeBurst, type BurstResult } from './bursts.ts';
 import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
 import { awaitProcessing } from './processing.ts';
 import { postOrder, type HttpResult } from './publisherClient.ts';
@@ -287,6 +287,10 @@ export class FanoutWorld extends World {
 
   accountForBurst(): Promise<void> {
     return accountForBurst(this, this.placedBurst().accepted);
+  }
+
+  expectBurstProcessed(): Promise<void> {
+    return expectBurstProcessed(this, this.placedBurst().accepted);
   }
 
   expectBurstAccepted(count: number): void {

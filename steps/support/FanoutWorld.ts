@@ -10,7 +10,7 @@ import { orderMessageAttributes } from '../../services/publisher/src/publishOrde
 import { attachTopology, attachTraces } from './attachments.ts';
 import { ApiKeyUse, type RawRequest } from './badRequests.ts';
 import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
-import { accountForBurst, attachDuplicates, expectBurstProcessed, placeBurst, type BurstResult } from './bursts.ts';
+import { accountForBurst, attachDuplicates, burstOrdersToTrace, expectBurstProcessed, placeBurst, type BurstResult } from './bursts.ts';
 import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
 import { awaitProcessing } from './processing.ts';
 import { postOrder, type HttpResult } from './publisherClient.ts';
@@ -60,6 +60,8 @@ export class FanoutWorld extends World {
   readonly refusals: Refusal[] = [];
   /** Function names whose DLQ received an order of this scenario. */
   readonly deadLettering = new Set<string>();
+  /** Order ids whose journey is attached already: by the step that proved it, or else by the After hook. */
+  readonly traced = new Set<string>();
   batch: InjectedBatch | undefined;
   burst: BurstResult | undefined;
   /** Set by a Before hook, for messages. */
@@ -154,11 +156,28 @@ export class FanoutWorld extends World {
   }
 
   /**
-   * Waits until each consumer reported the order as processed, failing at once when one gave up on it
-   * (see {@link awaitProcessing}), and at the deadline naming every consumer still missing.
+   * The step that proves processing: waits until each consumer reported the order as processed (failing at
+   * once when one gave up on it, see {@link awaitProcessing}), then attaches the order's journey to this step.
    */
-  waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
+  async waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
+    await this.tracing([order], () => this.awaitProcessing(order, options));
+  }
+
+  /** {@link waitForProcessing} without the attachment, for checks that go on after it. */
+  awaitProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
     return awaitProcessing(this.suite, order, { consumers: options.consumers ?? order.expected, timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS });
+  }
+
+  /**
+   * Runs a check and then, passed or failed, attaches the journey of each order to the current step, the one
+   * that proves what the journey shows (not to the After hook, which the report folds away).
+   */
+  async tracing(orders: readonly PlacedOrder[], check: () => Promise<void>): Promise<void> {
+    try {
+      await check();
+    } finally {
+      await this.attachTraces(orders);
+    }
   }
 
   expectAccepted(order: PlacedOrder): void {
@@ -197,13 +216,15 @@ export class FanoutWorld extends World {
    */
   async expectNeverSeen(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
     assert.ok(!order.expected.includes(consumer), `${consumer.functionName}'s filter policy accepts order ${order.orderId}, so it is meant to see it`);
-    await this.waitForProcessing(order);
-    const heard = (): string | undefined => {
-      if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
-      return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
-    };
-    const seen = await this.suite.until(heard, { timeoutMs: QUIET_WINDOW_MS });
-    assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
+    await this.tracing([order], async () => {
+      await this.awaitProcessing(order);
+      const heard = (): string | undefined => {
+        if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
+        return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
+      };
+      const seen = await this.suite.until(heard, { timeoutMs: QUIET_WINDOW_MS });
+      assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
+    });
   }
 
   /** The expected consumers of the order except those that dead-lettered it in this scenario. */
@@ -218,8 +239,9 @@ export class FanoutWorld extends World {
     attachTopology(this);
   }
 
-  attachTraces(): Promise<void> {
-    return attachTraces(this);
+  /** Attaches the journey of each order not traced yet; by default every order of the scenario. */
+  attachTraces(orders: readonly PlacedOrder[] = this.orders): Promise<void> {
+    return attachTraces(this, orders);
   }
 
   sendRefusals(rows: readonly RefusalRow[]): Promise<void> {
@@ -248,7 +270,7 @@ export class FanoutWorld extends World {
   }
 
   expectProcessedExactlyOnce(order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
-    return expectProcessedExactlyOnce(this, order, consumers);
+    return this.tracing([order], () => expectProcessedExactlyOnce(this, order, consumers));
   }
 
   async injectBatch(consumer: DiscoveredConsumer, counts: { good: number; poison: number }): Promise<void> {
@@ -271,8 +293,11 @@ export class FanoutWorld extends World {
     return expectOnlyPoisonRetried(this, this.injected());
   }
 
-  expectGoodOnce(): void {
-    expectGoodOnce(this, this.injected());
+  /** The last step of the batch scenario: its journeys (the poison record's first) are attached to it. */
+  expectGoodOnce(): Promise<void> {
+    const batch = this.injected();
+    const records = [...batch.records].sort((a, b) => Number(b.poison) - Number(a.poison));
+    return this.tracing(records, async () => expectGoodOnce(this, batch));
   }
 
   async placeBurst(count: number, concurrency: number): Promise<void> {
@@ -290,7 +315,8 @@ export class FanoutWorld extends World {
   }
 
   expectBurstProcessed(): Promise<void> {
-    return expectBurstProcessed(this, this.placedBurst().accepted);
+    const { accepted } = this.placedBurst();
+    return this.tracing(burstOrdersToTrace(this, accepted, 4), () => expectBurstProcessed(this, accepted));
   }
 
   expectBurstAccepted(count: number): void {

@@ -17,6 +17,6 @@ Then('only the order with the discontinued item is received again', { timeout: -
   await this.expectOnlyPoisonRetried();
 });
 
-Then('each good order is processed exactly once, on its first receive', function (this: FanoutWorld) {
-  this.expectGoodOnce();
+Then('each good order is processed exactly once, on its first receive', async function (this: FanoutWorld) {
+  await this.expectGoodOnce();
 });

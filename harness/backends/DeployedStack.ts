@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { readLambdaLogs } from './cloudWatchLambdaLogs.ts';
+import { readLambdaLogEvents, readLambdaLogs } from './cloudWatchLambdaLogs.ts';
 import { Teardown } from './Teardown.ts';
-import type { ReadLogsOptions, Stack, StackInfo } from './types.ts';
+import type { LambdaLogEvent, ReadLogsOptions, Stack, StackInfo } from './types.ts';
 
 export interface DeployedStackOptions {
   info: StackInfo;
@@ -29,6 +29,10 @@ export class DeployedStack implements Stack {
 
   readLambdaLogs(functionName: string, options: ReadLogsOptions = {}): Promise<string[]> {
     return readLambdaLogs(this.#logs, functionName, options.limit === undefined ? {} : { limit: options.limit });
+  }
+
+  readLambdaLogEvents(functionName: string, options: ReadLogsOptions = {}): Promise<LambdaLogEvent[]> {
+    return readLambdaLogEvents(this.#logs, functionName, options.limit === undefined ? {} : { limit: options.limit });
   }
 
   close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { CloudWatchLogsClient, ResourceNotFoundException, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import type { LambdaLogEvent } from './types.ts';
 
 export interface LambdaLogQuery {
   /** Most recent lines to return; default 100. */
@@ -20,9 +21,14 @@ export function lambdaLogGroupName(functionName: string): string {
  * A function that never ran has no log group yet: that is no lines, not an error.
  */
 export async function readLambdaLogs(client: CloudWatchLogsClient, functionName: string, query: LambdaLogQuery = {}): Promise<string[]> {
+  return (await readLambdaLogEvents(client, functionName, query)).map((event) => event.message);
+}
+
+/** As {@link readLambdaLogs}, each line with the time CloudWatch Logs gives its event. */
+export async function readLambdaLogEvents(client: CloudWatchLogsClient, functionName: string, query: LambdaLogQuery = {}): Promise<LambdaLogEvent[]> {
   const limit = query.limit ?? 100;
   const now = query.now ?? Date.now;
-  const events: { timestamp: number; message: string }[] = [];
+  const events: LambdaLogEvent[] = [];
   const pages = paginateFilterLogEvents({ client }, {
     logGroupName: lambdaLogGroupName(functionName),
     startTime: now() - (query.lookbackMs ?? 3_600_000),
@@ -42,5 +48,5 @@ export async function readLambdaLogs(client: CloudWatchLogsClient, functionName:
   }
   // Streams interleave; a stable sort keeps each stream's own order for equal timestamps.
   events.sort((a, b) => a.timestamp - b.timestamp);
-  return (limit > 0 ? events.slice(-limit) : []).map((event) => event.message);
+  return limit > 0 ? events.slice(-limit) : [];
 }

@@ -45,11 +45,19 @@ export interface ReadLogsOptions {
   limit?: number;
 }
 
+/** One line of a function's log, with when it was written (epoch ms, by the clock of whoever wrote it). */
+export interface LambdaLogEvent {
+  timestamp: number;
+  message: string;
+}
+
 /** A started stack: endpoints, logs, and disposal that tears down whatever the backend started. */
 export interface Stack extends AsyncDisposable {
   readonly info: StackInfo;
   /** The function's recent log lines (START/END/REPORT and its own output), oldest first. */
   readLambdaLogs(functionName: string, options?: ReadLogsOptions): Promise<string[]>;
+  /** The same lines with their timestamps: the START and REPORT lines date an invocation. */
+  readLambdaLogEvents(functionName: string, options?: ReadLogsOptions): Promise<LambdaLogEvent[]>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
+import { OutcomeResult } from '../../contracts/index.ts';
 import type { DeadLetter } from '../observation/DeadLetterCollector.ts';
 import type { CollectedOutcome } from '../observation/OutcomeCollector.ts';
 import { invocationsOfMessage, type LambdaInvocation } from '../observation/parseLambdaLogs.ts';
-import { renderTextTable } from './renderTextTable.ts';
 
 /** What the harness knows about one `POST /orders` it made. */
 export interface PlacedOrderTiming {
@@ -23,39 +23,68 @@ export interface OrderTraceInput {
   expectedConsumers: readonly string[];
   outcomes: readonly CollectedOutcome[];
   deadLetters: readonly DeadLetter[];
-  /** Each function's invocations, parsed from its logs; missing functions just show no REPORT. */
+  /** Each function's invocations, parsed from its logs; missing functions just show no invocation. */
   invocations?: Readonly<Record<string, readonly LambdaInvocation[]>>;
 }
 
+/** What a row of a trace shows. */
+export const TraceKind = {
+  request: 'request',
+  invocation: 'invocation',
+  processed: 'processed',
+  rejected: 'rejected',
+  deadLettered: 'dead-lettered',
+  missing: 'missing',
+} as const;
+export type TraceKind = (typeof TraceKind)[keyof typeof TraceKind];
+
+/**
+ * One event of an order's journey. Every time is on one clock: milliseconds after the specs sent the POST,
+ * read from the wall clock of whoever saw the event (the specs for the request and the dead letter, Lambda
+ * for an invocation's START and REPORT lines and for the outcome). A span (the request, an invocation) has
+ * an end on the same clock; a point has `untilMs` null.
+ */
 export interface TraceRow {
-  /** Ms since the POST; `null` for what never happened. */
+  /** `null` for what never happened. */
   atMs: number | null;
-  step: string;
-  consumer: string;
-  message: string;
-  invocation: string;
+  untilMs: number | null;
+  /** Where it happened: `client` (the specs' side of the API), or the consumer's function name. */
+  lane: string;
+  kind: TraceKind;
+  what: string;
   detail: string;
 }
 
+/** The lane of the API request in a trace. */
+export const CLIENT_LANE = 'client';
+
 const short = (id: string | null | undefined): string => (id ? id.slice(0, 8) : '');
 
+function invocationDetail(invocation: LambdaInvocation): string {
+  const report = invocation.report;
+  if (!report) return `request ${short(invocation.requestId)}, no REPORT line yet`;
+  const init = report.initDurationMs === null ? '' : `, Init Duration ${report.initDurationMs} ms (cold start)`;
+  return `request ${short(invocation.requestId)}, Duration ${report.durationMs} ms${init}`;
+}
+
 /**
- * One order's path through the pipeline, in time order: accepted (published to the topic), then per
- * consumer each delivery of its queue message with the Lambda invocation that handled it (from the
- * REPORT line) and the outcome, dead-lettering, and a row for every expected consumer never heard from.
+ * One order's journey through the pipeline, in time order: the API request (or the direct entry into a
+ * queue), then per consumer each Lambda invocation that handled its copy (dated by its START and REPORT
+ * lines), the outcome it reported, the dead letter, and a row for every expected consumer never heard from.
+ * The 202 may come back after a consumer processed the order: the publisher answers once SNS has taken the
+ * event, and SNS delivers at once.
  */
 export function buildOrderTrace(input: OrderTraceInput): TraceRow[] {
   const { order } = input;
   const since = (epochMs: number): number => Math.round(epochMs - order.postedAt);
   const rows: TraceRow[] = [
-    { atMs: 0, step: order.entry ?? 'POST /orders', consumer: '', message: '', invocation: '', detail: `correlation id ${order.correlationId}` },
     {
-      atMs: since(order.acceptedAt),
-      step: order.entry ? 'on the queue' : `accepted (${order.status}), published`,
-      consumer: '',
-      message: '',
-      invocation: '',
-      detail: `order ${order.orderId}, event ${order.eventId}; fans out to ${input.expectedConsumers.join(', ') || 'no consumer'}`,
+      atMs: 0,
+      untilMs: since(order.acceptedAt),
+      lane: CLIENT_LANE,
+      kind: TraceKind.request,
+      what: order.entry ?? `POST /orders, answered ${order.status}`,
+      detail: `event ${short(order.eventId)}, meant for ${input.expectedConsumers.join(', ') || 'no consumer'}`,
     },
   ];
   const delivered = [...input.outcomes].sort((a, b) => Date.parse(a.outcome.processedAt) - Date.parse(b.outcome.processedAt));
@@ -66,39 +95,56 @@ export function buildOrderTrace(input: OrderTraceInput): TraceRow[] {
     const nth = receivesSeen.get(key) ?? 0;
     receivesSeen.set(key, nth + 1);
     const invocation = invocationsOfMessage(input.invocations?.[outcome.functionName] ?? [], outcome.messageId)[nth];
-    const report = invocation?.report;
+    const startedAt = invocation?.startedAt ?? null;
+    const dated = startedAt !== null;
+    if (invocation && startedAt !== null) {
+      rows.push({
+        atMs: since(startedAt),
+        untilMs: invocation.endedAt === null ? null : since(invocation.endedAt),
+        lane: outcome.functionName,
+        kind: TraceKind.invocation,
+        what: `Lambda invocation (receive ${outcome.receiveCount})`,
+        detail: invocationDetail(invocation),
+      });
+    }
+    const rejected = outcome.result === OutcomeResult.rejected;
     rows.push({
       atMs: since(Date.parse(outcome.processedAt)),
-      step: `${outcome.result} (receive ${outcome.receiveCount})`,
-      consumer: outcome.consumer,
-      message: short(outcome.messageId),
-      invocation: invocation
-        ? `${short(invocation.requestId)}${report ? ` ${report.durationMs} ms${report.initDurationMs ? ` (+${report.initDurationMs} ms init)` : ''}` : ''}`
-        : '',
-      detail: outcome.detail ?? '',
+      untilMs: null,
+      lane: outcome.functionName,
+      kind: rejected ? TraceKind.rejected : TraceKind.processed,
+      what: `${outcome.result} (receive ${outcome.receiveCount})`,
+      // Logs without times (a backend that gives none) still name the invocation, beside the outcome.
+      detail: [outcome.detail ?? '', invocation && !dated ? invocationDetail(invocation) : ''].filter(Boolean).join('; '),
     });
   }
   for (const letter of input.deadLetters) {
     rows.push({
       atMs: since(letter.receivedAt),
-      step: 'dead-lettered',
-      consumer: letter.functionName,
-      message: short(letter.messageId),
-      invocation: '',
-      detail: letter.receiveCount === null ? 'found on its DLQ' : `found on its DLQ, receive count ${letter.receiveCount}`,
+      untilMs: null,
+      lane: letter.functionName,
+      kind: TraceKind.deadLettered,
+      what: 'on its dead-letter queue',
+      detail: `message ${short(letter.messageId)}${letter.receiveCount === null ? '' : `, receive count ${letter.receiveCount}`}`,
     });
   }
   const heardFrom = new Set(input.outcomes.map((o) => o.outcome.functionName));
   for (const functionName of input.expectedConsumers.filter((name) => !heardFrom.has(name))) {
-    rows.push({ atMs: null, step: 'no outcome', consumer: functionName, message: '', invocation: '', detail: 'expected by its filter policy, never reported' });
+    rows.push({ atMs: null, untilMs: null, lane: functionName, kind: TraceKind.missing, what: 'no outcome', detail: 'meant for it by its filter policy, never reported' });
   }
   return rows.sort((a, b) => (a.atMs ?? Number.POSITIVE_INFINITY) - (b.atMs ?? Number.POSITIVE_INFINITY));
 }
 
-/** The trace as an aligned text table, for a `text/plain` attachment. */
-export function renderOrderTrace(rows: readonly TraceRow[]): string {
-  return renderTextTable(
-    ['+ms', 'step', 'consumer', 'SQS message', 'Lambda invocation (REPORT)', 'detail'],
-    rows.map((row) => [row.atMs === null ? '—' : String(row.atMs), row.step, row.consumer, row.message, row.invocation, row.detail]),
-  );
+/** A one-line summary of a trace, for the attachment's title. */
+export function summarizeOrderTrace(rows: readonly TraceRow[], expectedConsumers: readonly string[]): string {
+  const processed = new Set(rows.filter((r) => r.kind === TraceKind.processed).map((r) => r.lane));
+  const done = expectedConsumers.filter((name) => processed.has(name)).length;
+  const last = Math.max(0, ...rows.filter((r) => r.kind === TraceKind.processed).map((r) => r.atMs ?? 0));
+  if (expectedConsumers.length === 0) return 'meant for no consumer';
+  if (done === expectedConsumers.length) {
+    const all = done === 1 ? 'the one consumer' : done === 2 ? 'both consumers' : `all ${done} consumers`;
+    return `processed by ${all} meant for it, the last at +${last} ms`;
+  }
+  const dead = [...new Set(rows.filter((r) => r.kind === TraceKind.deadLettered).map((r) => r.lane))];
+  return `processed by ${done} of the ${expectedConsumers.length} consumers meant for it${dead.length > 0 ? `; dead-lettered by ${dead.join(', ')}` : ''}`;
 }

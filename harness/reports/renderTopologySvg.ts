@@ -1,3 +1,4 @@
+import { escapeXml, fit } from './svgText.ts';
 import { consumerRows, outcomesQueueName, topicName, type ConsumerRow, type TopologyView } from './topologyView.ts';
 
 interface Box {
@@ -29,14 +30,6 @@ const STYLE = {
   outcomes: 'fill:#f0fdf4;stroke:#15803d',
 } as const;
 
-function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
-
-function fit(text: string, width: number, charWidth = 6.6): string {
-  const max = Math.floor((width - 16) / charWidth);
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
-}
 
 function box(b: Box, style: string, lines: readonly string[], className: string, rounded = 6): string {
   const texts = lines.map((line, i) => {

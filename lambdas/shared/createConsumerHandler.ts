@@ -5,6 +5,7 @@ import { OutcomeResult, type Outcome } from '../../contracts/index.ts';
 import { OrderRecordError, type RecordIdentifiers } from './errors.ts';
 import { OutcomeReporter, type OutcomeBatch } from './OutcomeReporter.ts';
 import { parseOrderRecord, sqsCorrelationId } from './parseOrderRecord.ts';
+import { RecordLogger } from './RecordLogger.ts';
 import type { ProcessOrder } from './types.ts';
 
 const MAX_DETAIL_LENGTH = 2000;
@@ -28,7 +29,7 @@ interface Invocation {
 
 interface RecordReport {
   messageId: string;
-  logger: Logger;
+  logger: RecordLogger;
   /** The detail `process` returned, for the `record processed` line. */
   detail: string | undefined;
 }
@@ -43,7 +44,7 @@ interface RecordReport {
  * go out together with SendMessageBatch (ten to a call); a record whose `processed` outcome did not reach the
  * queue is added to `batchItemFailures`, so it is retried until its outcome is reported. A `rejected` outcome
  * that cannot be sent is logged (its record fails anyway). Each record logs through its own child logger, so
- * one record's correlation id never shows up on another's lines.
+ * one record's correlation id never shows up on another's lines, while `cold_start` stays the invocation's.
  */
 export function createConsumerHandler(options: ConsumerHandlerOptions): ConsumerHandler {
   const { consumer } = options;
@@ -63,8 +64,7 @@ export function createConsumerHandler(options: ConsumerHandlerOptions): Consumer
       processedAt: new Date().toISOString(),
     });
 
-    const recordLogger = logger.createChild();
-    recordLogger.appendKeys({ messageId: record.messageId, correlationId: identifiers.correlationId });
+    const recordLogger = new RecordLogger(logger, { messageId: record.messageId, correlationId: identifiers.correlationId });
     let detail: string | undefined;
     try {
       const parsed = parseOrderRecord(record);
@@ -117,7 +117,7 @@ export function createConsumerHandler(options: ConsumerHandlerOptions): Consumer
   };
 }
 
-function queue(invocation: Invocation, outcome: Outcome, logger: Logger, detail: string | undefined): void {
+function queue(invocation: Invocation, outcome: Outcome, logger: RecordLogger, detail: string | undefined): void {
   invocation.reports.set(invocation.outcomes.add(outcome), { messageId: outcome.messageId, logger, detail });
 }
 

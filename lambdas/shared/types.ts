@@ -1,6 +1,6 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSRecord } from 'aws-lambda';
 import type { OrderPlaced } from '../../contracts/index.ts';
+import type { RecordLogger } from './RecordLogger.ts';
 
 /** How SNS delivered the event into the queue: wrapped in a notification envelope, or the bare message. */
 export const Delivery = {
@@ -22,7 +22,8 @@ export interface RecordContext {
   record: SQSRecord;
   correlationId: string | null;
   delivery: Delivery;
-  logger: Logger;
+  /** Logs with the record's messageId, correlationId and orderId on every line. */
+  logger: RecordLogger;
   lambdaContext: Context | undefined;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { World } from '@cucumber/cucumber';
-import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, type OrderRequest } from '../../contracts/index.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import type { PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
@@ -10,9 +10,9 @@ import { orderMessageAttributes } from '../../services/publisher/src/publishOrde
 import { attachTopology, attachTraces } from './attachments.ts';
 import { ApiKeyUse, type RawRequest } from './badRequests.ts';
 import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
-import { accountForBurst, attachDuplicates, placeBurst, type BurstResult } from './bursts.ts';
+import { accountForBurst, attachDuplicates, burstOrdersToTrace, expectBurstProcessed, placeBurst, type BurstResult } from './bursts.ts';
 import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
-import { describeCollectorHealth, describeConsumerState } from './diagnostics.ts';
+import { awaitProcessing } from './processing.ts';
 import { postOrder, type HttpResult } from './publisherClient.ts';
 import { checkNoOrderIds, checkRefusals, expectNothingPublished, sendRefusals, type RefusalRow } from './refusals.ts';
 import { suite, type Suite } from './suite.ts';
@@ -60,6 +60,8 @@ export class FanoutWorld extends World {
   readonly refusals: Refusal[] = [];
   /** Function names whose DLQ received an order of this scenario. */
   readonly deadLettering = new Set<string>();
+  /** Order ids whose journey is attached already: by the step that proved it, or else by the After hook. */
+  readonly traced = new Set<string>();
   batch: InjectedBatch | undefined;
   burst: BurstResult | undefined;
   /** Set by a Before hook, for messages. */
@@ -154,29 +156,28 @@ export class FanoutWorld extends World {
   }
 
   /**
-   * Waits until each consumer reported the order as processed; on the deadline fails naming every
-   * consumer still missing, with its outcomes, its DLQ and its last log lines.
+   * The step that proves processing: waits until each consumer reported the order as processed (failing at
+   * once when one gave up on it, see {@link awaitProcessing}), then attaches the order's journey to this step.
    */
   async waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
-    const consumers = options.consumers ?? order.expected;
-    const missing = (): DiscoveredConsumer[] =>
-      consumers.filter((c) => !this.outcomesOf(order, c).some((o) => o.outcome.result === OutcomeResult.processed));
-    const done = await this.suite.until(() => (missing().length === 0 ? true : undefined), {
-      timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS,
-    });
-    if (done) return;
-    assert.fail(await this.describeMissing(order, missing(), `within ${options.timeoutMs ?? OUTCOME_TIMEOUT_MS} ms`));
+    await this.tracing([order], () => this.awaitProcessing(order, options));
   }
 
-  /** A failure message: which consumers did not process which order, and what they did instead. */
-  async describeMissing(order: Pick<PlacedOrder, 'orderId' | 'correlationId' | 'request'>, missing: readonly DiscoveredConsumer[], when: string): Promise<string> {
-    const states = await Promise.all(missing.map((c) => describeConsumerState(this.suite, c, order)));
-    const health = describeCollectorHealth(this.suite);
-    return [
-      `${missing.length} consumer(s) did not process order ${order.orderId} of ${order.request.customer.id} ${when} (correlation id ${order.correlationId}): ${missing.map((c) => c.functionName).join(', ')}`,
-      ...states,
-      ...(health ? [health] : []),
-    ].join('\n');
+  /** {@link waitForProcessing} without the attachment, for checks that go on after it. */
+  awaitProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
+    return awaitProcessing(this.suite, order, { consumers: options.consumers ?? order.expected, timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS });
+  }
+
+  /**
+   * Runs a check and then, passed or failed, attaches the journey of each order to the current step, the one
+   * that proves what the journey shows (not to the After hook, which the report folds away).
+   */
+  async tracing(orders: readonly PlacedOrder[], check: () => Promise<void>): Promise<void> {
+    try {
+      await check();
+    } finally {
+      await this.attachTraces(orders);
+    }
   }
 
   expectAccepted(order: PlacedOrder): void {
@@ -215,13 +216,15 @@ export class FanoutWorld extends World {
    */
   async expectNeverSeen(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
     assert.ok(!order.expected.includes(consumer), `${consumer.functionName}'s filter policy accepts order ${order.orderId}, so it is meant to see it`);
-    await this.waitForProcessing(order);
-    const heard = (): string | undefined => {
-      if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
-      return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
-    };
-    const seen = await this.suite.until(heard, { timeoutMs: QUIET_WINDOW_MS });
-    assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
+    await this.tracing([order], async () => {
+      await this.awaitProcessing(order);
+      const heard = (): string | undefined => {
+        if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
+        return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
+      };
+      const seen = await this.suite.until(heard, { timeoutMs: QUIET_WINDOW_MS });
+      assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
+    });
   }
 
   /** The expected consumers of the order except those that dead-lettered it in this scenario. */
@@ -236,8 +239,9 @@ export class FanoutWorld extends World {
     attachTopology(this);
   }
 
-  attachTraces(): Promise<void> {
-    return attachTraces(this);
+  /** Attaches the journey of each order not traced yet; by default every order of the scenario. */
+  attachTraces(orders: readonly PlacedOrder[] = this.orders): Promise<void> {
+    return attachTraces(this, orders);
   }
 
   sendRefusals(rows: readonly RefusalRow[]): Promise<void> {
@@ -266,7 +270,7 @@ export class FanoutWorld extends World {
   }
 
   expectProcessedExactlyOnce(order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
-    return expectProcessedExactlyOnce(this, order, consumers);
+    return this.tracing([order], () => expectProcessedExactlyOnce(this, order, consumers));
   }
 
   async injectBatch(consumer: DiscoveredConsumer, counts: { good: number; poison: number }): Promise<void> {
@@ -289,8 +293,11 @@ export class FanoutWorld extends World {
     return expectOnlyPoisonRetried(this, this.injected());
   }
 
-  expectGoodOnce(): void {
-    expectGoodOnce(this, this.injected());
+  /** The last step of the batch scenario: its journeys (the poison record's first) are attached to it. */
+  expectGoodOnce(): Promise<void> {
+    const batch = this.injected();
+    const records = [...batch.records].sort((a, b) => Number(b.poison) - Number(a.poison));
+    return this.tracing(records, async () => expectGoodOnce(this, batch));
   }
 
   async placeBurst(count: number, concurrency: number): Promise<void> {
@@ -305,6 +312,11 @@ export class FanoutWorld extends World {
 
   accountForBurst(): Promise<void> {
     return accountForBurst(this, this.placedBurst().accepted);
+  }
+
+  expectBurstProcessed(): Promise<void> {
+    const { accepted } = this.placedBurst();
+    return this.tracing(burstOrdersToTrace(this, accepted, 4), () => expectBurstProcessed(this, accepted));
   }
 
   expectBurstAccepted(count: number): void {

@@ -1,5 +1,6 @@
 import { describeFilterPolicy } from '../../harness/discovery/describeFilterPolicy.ts';
-import { buildOrderTrace, renderOrderTrace } from '../../harness/reports/buildOrderTrace.ts';
+import { buildOrderTrace, summarizeOrderTrace } from '../../harness/reports/buildOrderTrace.ts';
+import { renderOrderTraceSvg } from '../../harness/reports/renderOrderTraceSvg.ts';
 import { parseLambdaLogs, type LambdaInvocation } from '../../harness/observation/parseLambdaLogs.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
 import { renderTopologyMermaid } from '../../harness/reports/renderTopologyMermaid.ts';
@@ -17,17 +18,19 @@ import type { PlacedOrder } from './FanoutWorld.ts';
  */
 export interface AttachmentWorld {
   readonly suite: {
-    readonly stack: { readonly info: Pick<StackInfo, 'topicArn' | 'outcomesQueueUrl'>; readLambdaLogs: Stack['readLambdaLogs'] };
+    readonly stack: { readonly info: Pick<StackInfo, 'topicArn' | 'outcomesQueueUrl'>; readLambdaLogEvents: Stack['readLambdaLogEvents'] };
     readonly consumers: readonly DiscoveredConsumer[];
     readonly outcomes: Pick<OutcomeCollector, 'forOrder'>;
     readonly deadLetters: Pick<DeadLetterCollector, 'forOrder'>;
   };
   readonly orders: readonly PlacedOrder[];
+  /** Order ids whose journey is attached already; the attachments add to it. */
+  readonly traced: Set<string>;
   attach: World['attach'];
   log: World['log'];
 }
 
-/** Orders traced per scenario; a burst attaches its summary tables instead of 200 traces. */
+/** Journeys attached per scenario; a burst attaches its tally for the rest. */
 const MAX_TRACES = 4;
 const LOG_LINES_FOR_TRACES = 5000;
 
@@ -54,41 +57,61 @@ export function attachTopology(world: AttachmentWorld): void {
   world.attach(table, { mediaType: 'text/plain', fileName: `Discovered consumers (${consumers.length})` });
 }
 
-/** Each function's invocations, from the log lines about the given SQS messages (and all START/REPORT lines). */
-async function invocationsByFunction(world: AttachmentWorld, messageIds: readonly string[]): Promise<Record<string, LambdaInvocation[]>> {
+/** How long the journey waits for the REPORT lines of the invocations behind its outcomes (logs trail the outcomes a little). */
+const REPORTS_SETTLE_MS = 1000;
+const REPORTS_POLL_MS = 50;
+
+/**
+ * Each function's invocations from its log events. An outcome reaches the outcomes queue before its
+ * invocation's REPORT line is written, so this reads again (briefly, up to {@link REPORTS_SETTLE_MS}) until
+ * every invocation that handled one of these messages has its REPORT. A function whose logs cannot be read
+ * shows no invocations: a journey is documentation, and never fails a step.
+ */
+async function invocationsByFunction(world: AttachmentWorld, messageIds: ReadonlySet<string>): Promise<Record<string, LambdaInvocation[]>> {
   const { stack, consumers } = world.suite;
-  const relevant = (line: string): boolean => line.includes('RequestId: ') || messageIds.some((id) => line.includes(id));
-  const entries = await Promise.all(
-    consumers.map(async (c): Promise<[string, LambdaInvocation[]]> => {
-      try {
-        const lines = await stack.readLambdaLogs(c.functionName, { limit: LOG_LINES_FOR_TRACES });
-        return [c.functionName, parseLambdaLogs(lines.filter(relevant))];
-      } catch {
-        return [c.functionName, []];
-      }
-    }),
-  );
-  return Object.fromEntries(entries);
+  const read = async (functionName: string): Promise<LambdaInvocation[]> => {
+    try {
+      return parseLambdaLogs(await stack.readLambdaLogEvents(functionName, { limit: LOG_LINES_FOR_TRACES }));
+    } catch {
+      return [];
+    }
+  };
+  const deadline = Date.now() + REPORTS_SETTLE_MS;
+  for (;;) {
+    const entries = await Promise.all(consumers.map(async (c) => [c.functionName, await read(c.functionName)] as const));
+    const unreported = entries.some(([, invocations]) => invocations.some((i) => i.report === null && [...i.messageIds].some((id) => messageIds.has(id))));
+    if (!unreported || Date.now() >= deadline) return Object.fromEntries(entries);
+    await new Promise((resolve) => setTimeout(resolve, REPORTS_POLL_MS));
+  }
 }
 
-/** The message trace of each order this scenario placed (the first few), as aligned text tables. */
+/**
+ * Attaches the journey of each order not traced yet (the first few of a scenario), as a picture the HTML
+ * report shows: every event in time order on one clock, with a timeline. Called by the step that proves
+ * processing, so the journey sits under that step; the After hook attaches what no step did.
+ */
 export async function attachTraces(world: AttachmentWorld, orders: readonly PlacedOrder[] = world.orders): Promise<void> {
-  if (orders.length === 0) return;
-  const traced = orders.slice(0, MAX_TRACES);
-  const messageIds = traced.flatMap((order) => world.suite.outcomes.forOrder(order.orderId).map((o) => o.outcome.messageId));
-  const invocations = await invocationsByFunction(world, messageIds);
-  for (const order of traced) {
-    const rows = buildOrderTrace({
-      order: order.timing,
-      expectedConsumers: order.expected.map((c) => c.functionName),
-      outcomes: world.suite.outcomes.forOrder(order.orderId),
-      deadLetters: world.suite.deadLetters.forOrder(order.orderId),
-      invocations,
-    });
-    world.attach(renderOrderTrace(rows), {
-      mediaType: 'text/plain',
-      fileName: `Trace of order ${order.orderId.slice(0, 8)} (${order.request.customer.id}), ms since POST`,
-    });
+  const untraced = orders.filter((order) => !world.traced.has(order.orderId));
+  if (untraced.length === 0) return;
+  const alreadyTraced = world.orders.filter((order) => world.traced.has(order.orderId)).length;
+  const traced = untraced.slice(0, Math.max(0, MAX_TRACES - alreadyTraced));
+  for (const order of untraced) world.traced.add(order.orderId);
+  if (traced.length > 0) {
+    const messageIds = new Set(traced.flatMap((order) => world.suite.outcomes.forOrder(order.orderId).map((o) => o.outcome.messageId)));
+    const invocations = await invocationsByFunction(world, messageIds);
+    for (const order of traced) {
+      const expectedConsumers = order.expected.map((c) => c.functionName);
+      const rows = buildOrderTrace({
+        order: order.timing,
+        expectedConsumers,
+        outcomes: world.suite.outcomes.forOrder(order.orderId),
+        deadLetters: world.suite.deadLetters.forOrder(order.orderId),
+        invocations,
+      });
+      const title = `Journey of order ${order.orderId.slice(0, 8)} (${order.request.customer.id}): ${summarizeOrderTrace(rows, expectedConsumers)}`;
+      world.attach(Buffer.from(renderOrderTraceSvg(rows, title), 'utf8'), { mediaType: 'image/svg+xml', fileName: title });
+    }
   }
-  if (orders.length > MAX_TRACES) world.log(`${orders.length - MAX_TRACES} more orders were placed; traces are attached for the first ${MAX_TRACES}.`);
+  const skipped = untraced.length - traced.length;
+  if (skipped > 0) world.log(`${skipped} more orders were placed; journeys are attached for the first ${MAX_TRACES} of the scenario.`);
 }

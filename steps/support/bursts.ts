@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import type { World } from '@cucumber/cucumber';
 import { OutcomeResult } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
 import { describeConsumerState } from './diagnostics.ts';
 import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
+import { describeReasons, GiveUp, givenUp, type GivenUp } from './givenUp.ts';
+import type { ObservedPipeline } from './observedPipeline.ts';
 import { burstOrder } from './orderFactory.ts';
+import { processedBy } from './processing.ts';
 import { BURST_TIMEOUT_MS } from './timeouts.ts';
 
 export interface BurstResult {
@@ -12,6 +16,13 @@ export interface BurstResult {
   accepted: PlacedOrder[];
   failures: string[];
   durationMs: number;
+}
+
+/** What the burst checks read of a world: the observed pipeline, the discovered consumers, and `attach`. */
+export interface BurstWorld {
+  readonly suite: ObservedPipeline;
+  readonly consumers: readonly DiscoveredConsumer[];
+  attach: World['attach'];
 }
 
 /** Places `count` orders with at most `concurrency` requests in flight; failures are kept, not thrown. */
@@ -34,24 +45,27 @@ export async function placeBurst(world: FanoutWorld, count: number, concurrency:
   return { requested: count, accepted, failures, durationMs: Math.round(performance.now() - began) };
 }
 
+/** One consumer's part of a burst: the orders meant for it, and what became of each. */
 interface Account {
   consumer: DiscoveredConsumer;
   expected: PlacedOrder[];
-  missing: PlacedOrder[];
   processed: number;
-  deadLettered: number;
+  /** Orders it gave up on: dead-lettered, or rejected on their last receive (on their way to its DLQ). */
+  gaveUp: Array<{ order: PlacedOrder; given: GivenUp }>;
+  missing: PlacedOrder[];
   duplicates: Array<{ order: PlacedOrder; receives: string }>;
 }
 
-function account(world: FanoutWorld, orders: readonly PlacedOrder[], consumer: DiscoveredConsumer): Account {
+function account(pipeline: ObservedPipeline, orders: readonly PlacedOrder[], consumer: DiscoveredConsumer): Account {
   const expected = orders.filter((o) => o.expected.includes(consumer));
-  const result: Account = { consumer, expected, missing: [], processed: 0, deadLettered: 0, duplicates: [] };
+  const result: Account = { consumer, expected, processed: 0, gaveUp: [], missing: [], duplicates: [] };
   for (const order of expected) {
-    const outcomes = world.outcomesOf(order, consumer);
-    const processed = outcomes.filter((o) => o.outcome.result === OutcomeResult.processed);
-    const dead = world.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName);
+    const processed = pipeline.outcomes
+      .forOrder(order.orderId)
+      .filter((o) => o.outcome.functionName === consumer.functionName && o.outcome.result === OutcomeResult.processed);
+    const given = processed.length > 0 ? undefined : givenUp(pipeline, order.orderId, consumer);
     if (processed.length > 0) result.processed++;
-    else if (dead) result.deadLettered++;
+    else if (given) result.gaveUp.push({ order, given });
     else result.missing.push(order);
     if (processed.length > 1) {
       result.duplicates.push({ order, receives: processed.map((o) => `receive ${o.outcome.receiveCount} (message ${o.outcome.messageId.slice(0, 8)})`).join(', ') });
@@ -61,39 +75,70 @@ function account(world: FanoutWorld, orders: readonly PlacedOrder[], consumer: D
 }
 
 /**
- * Waits until every consumer accounts for every order its subscription accepts (processed, or on its
- * DLQ), attaches the per-consumer tally, and fails naming what is missing.
+ * "Nothing lost": waits until every consumer has settled every order its subscription accepts (processed
+ * it, or given up on it: dead-lettered, or rejected on its last receive), attaches the tally per consumer,
+ * and fails naming what is still missing at the deadline. A consumer that gives up settles at once, so a
+ * consumer that rejects everything does not hold this up for the whole deadline.
  */
-export async function accountForBurst(world: FanoutWorld, orders: readonly PlacedOrder[]): Promise<void> {
-  // Accounted stays accounted, so each check only walks what is still pending, stopping at the first gap.
+export async function accountForBurst(world: BurstWorld, orders: readonly PlacedOrder[]): Promise<void> {
+  const pipeline = world.suite;
+  // Settled stays settled, so each check only walks what is still pending, stopping at the first gap.
   const pending = new Set(world.consumers.flatMap((consumer) => orders.filter((o) => o.expected.includes(consumer)).map((order) => ({ order, consumer }))));
-  const accounted = ({ order, consumer }: { order: PlacedOrder; consumer: DiscoveredConsumer }): boolean =>
-    world.outcomesOf(order, consumer).some((o) => o.outcome.result === OutcomeResult.processed) ||
-    world.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName);
+  const settled = ({ order, consumer }: { order: PlacedOrder; consumer: DiscoveredConsumer }): boolean =>
+    processedBy(pipeline, order.orderId, consumer) || givenUp(pipeline, order.orderId, consumer) !== undefined;
   const complete = (): true | undefined => {
     for (const pair of pending) {
-      if (!accounted(pair)) return undefined;
+      if (!settled(pair)) return undefined;
       pending.delete(pair);
     }
     return true;
   };
-  await world.suite.until(complete, { timeoutMs: BURST_TIMEOUT_MS });
-  const settled = world.consumers.map((c) => account(world, orders, c));
+  await pipeline.until(complete, { timeoutMs: BURST_TIMEOUT_MS });
+  const accounts = world.consumers.map((c) => account(pipeline, orders, c));
   world.attach(
     renderTextTable(
       ['consumer', 'orders its filter accepts', 'processed', 'dead-lettered', 'missing', 'duplicated'],
-      settled.map((a) => [a.consumer.functionName, String(a.expected.length), String(a.processed), String(a.deadLettered), String(a.missing.length), String(a.duplicates.length)]),
+      accounts.map((a) => [a.consumer.functionName, String(a.expected.length), String(a.processed), String(a.gaveUp.length), String(a.missing.length), String(a.duplicates.length)]),
     ),
     { mediaType: 'text/plain', fileName: `Burst of ${orders.length} orders: tally per consumer` },
   );
-  const short = settled.filter((a) => a.missing.length > 0);
+  const short = accounts.filter((a) => a.missing.length > 0);
   if (short.length === 0) return;
   const details = await Promise.all(short.map(async (a) => {
     const first = a.missing[0];
     const sample = a.missing.slice(0, 10).map((o) => `${o.orderId} (${o.request.customer.id})`).join(', ');
-    return `${a.consumer.functionName} is missing ${a.missing.length} of ${a.expected.length} orders after ${BURST_TIMEOUT_MS} ms, e.g. ${sample}\n${first ? await describeConsumerState(world.suite, a.consumer, first) : ''}`;
+    return `${a.consumer.functionName} is missing ${a.missing.length} of ${a.expected.length} orders after ${BURST_TIMEOUT_MS} ms, e.g. ${sample}\n${first ? await describeConsumerState(pipeline, a.consumer, first) : ''}`;
   }));
   assert.fail(`orders were lost in the burst:\n${details.join('\n')}`);
+}
+
+/**
+ * The burst's orders are all good, so every consumer must process each order its subscription accepts: one
+ * that dead-lettered (or is about to dead-letter) any of them fails, named with how many and its rejection
+ * reasons, and the order's invocations for the first of them. Runs after {@link accountForBurst}.
+ */
+export async function expectBurstProcessed(world: BurstWorld, orders: readonly PlacedOrder[]): Promise<void> {
+  const failing = world.consumers.map((c) => account(world.suite, orders, c)).filter((a) => a.gaveUp.length > 0 || a.missing.length > 0);
+  if (failing.length === 0) return;
+  const details = await Promise.all(failing.map(async (a) => {
+    const dead = a.gaveUp.filter((g) => g.given.how === GiveUp.deadLettered).length;
+    const last = a.gaveUp.length - dead;
+    const rejections = a.gaveUp.flatMap((g) => g.given.rejections);
+    const first = a.gaveUp[0]?.order ?? a.missing[0];
+    return [
+      `${a.consumer.functionName} did not process ${a.gaveUp.length + a.missing.length} of the ${a.expected.length} orders its subscription accepts: ` +
+        `${dead} dead-lettered, ${last} rejected on their last receive, ${a.missing.length} missing`,
+      `  its rejection reasons: ${describeReasons(rejections)}`,
+      ...(first ? [`  the first of them, ${first.orderId} (${first.request.customer.id}):`, await describeConsumerState(world.suite, a.consumer, first)] : []),
+    ].join('\n');
+  }));
+  assert.fail(`good orders of the burst were not processed by every consumer meant for them:\n${details.join('\n')}`);
+}
+
+/** The orders whose journey a burst shows: the first one a consumer gave up on, if any, then the first ones placed. */
+export function burstOrdersToTrace(world: BurstWorld, orders: readonly PlacedOrder[], count: number): PlacedOrder[] {
+  const failed = orders.find((order) => order.expected.some((c) => givenUp(world.suite, order.orderId, c) !== undefined));
+  return [...new Set([...(failed ? [failed] : []), ...orders])].slice(0, count);
 }
 
 /**
@@ -101,7 +146,7 @@ export async function accountForBurst(world: FanoutWorld, orders: readonly Place
  * allowed: this documents them and checks nothing.
  */
 export function attachDuplicates(world: FanoutWorld, orders: readonly PlacedOrder[]): number {
-  const rows = world.consumers.flatMap((c) => account(world, orders, c).duplicates.map((d) => [c.functionName, d.order.orderId, d.order.request.customer.id, d.receives]));
+  const rows = world.consumers.flatMap((c) => account(world.suite, orders, c).duplicates.map((d) => [c.functionName, d.order.orderId, d.order.request.customer.id, d.receives]));
   const text = rows.length === 0 ? 'No order was processed more than once by any consumer.' : renderTextTable(['consumer', 'order', 'customer', 'processed on'], rows);
   world.attach(text, { mediaType: 'text/plain', fileName: `Duplicate deliveries (${rows.length})` });
   world.log(`${rows.length} duplicate deliveries across ${orders.length} orders`);

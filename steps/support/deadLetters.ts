@@ -69,7 +69,7 @@ export async function waitForDeadLetter(world: FanoutWorld, order: OrderRef, con
  * every consumer processed it, and again after a quiet window, so a late duplicate is seen too.
  */
 export async function expectProcessedExactlyOnce(world: FanoutWorld, order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
-  await world.waitForProcessing(order, { consumers });
+  await world.awaitProcessing(order, { consumers });
   const lettersOf = (consumer: DiscoveredConsumer): DeadLetter[] =>
     world.suite.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
   const wrong = (): DiscoveredConsumer[] | undefined => {

@@ -39,7 +39,11 @@ AfterAll({ timeout: STACK_START_TIMEOUT_MS }, async function () {
   await stopSuite();
 });
 
-/** Living documentation for every scenario (message traces), and diagnostics when it failed. */
+/**
+ * The journeys of orders no step traced (the steps that prove processing attach their own, where a reader
+ * sees them), and, when the scenario failed, the raw log of every consumer, folded, for whoever wants more
+ * than the failure message's lines of the order's own invocations.
+ */
 After(async function (this: FanoutWorld, { result }) {
   await this.attachTraces();
   if (result?.status !== Status.FAILED) return;

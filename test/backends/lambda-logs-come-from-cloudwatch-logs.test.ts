@@ -1,7 +1,7 @@
 import { CloudWatchLogsClient, FilterLogEventsCommand, ResourceNotFoundException } from '@aws-sdk/client-cloudwatch-logs';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
-import { readLambdaLogs } from '../../harness/backends/cloudWatchLambdaLogs.ts';
+import { readLambdaLogEvents, readLambdaLogs } from '../../harness/backends/cloudWatchLambdaLogs.ts';
 
 const logs = mockClient(CloudWatchLogsClient);
 const client = new CloudWatchLogsClient({ region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
@@ -27,6 +27,15 @@ describe('readLambdaLogs', () => {
       logGroupName: '/aws/lambda/fanout-order-processor',
       startTime: 10_000_000 - 60_000,
     });
+  });
+
+  it('gives each line the timestamp of its event, for dating invocations', async () => {
+    logs.on(FilterLogEventsCommand).resolves({ events: [{ timestamp: 7, message: 'REPORT RequestId: a' }, { timestamp: 5, message: 'START RequestId: a\n' }] });
+
+    await expect(readLambdaLogEvents(client, 'fanout-order-processor')).resolves.toEqual([
+      { timestamp: 5, message: 'START RequestId: a' },
+      { timestamp: 7, message: 'REPORT RequestId: a' },
+    ]);
   });
 
   it('returns no lines for a function that never ran (no log group yet)', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { repoRoot } from '../../harness/topology/loadTopology.ts';
+import { loadTopology, repoRoot } from '../../harness/topology/loadTopology.ts';
 import { buildLambdas, type BuiltLambda } from '../../scripts/build-lambdas.ts';
 import { readZipEntries } from './unzip.ts';
 
@@ -19,8 +19,11 @@ afterAll(async () => {
 });
 
 describe('buildLambdas', () => {
-  it('builds one zip per folder with a handler, shared helpers excluded', () => {
-    expect(first.map((lambda) => lambda.name)).toEqual(['fraud-screening', 'order-processor', 'user-notification']);
+  it('builds one zip per consumer of the topology, shared helpers excluded', async () => {
+    const topology = await loadTopology();
+
+    expect(first.map((lambda) => lambda.name)).toEqual(Object.keys(topology.consumers).sort());
+    expect(first.map((lambda) => lambda.name)).not.toContain('shared');
   });
 
   it('produces byte-for-byte identical zips on every build', async () => {

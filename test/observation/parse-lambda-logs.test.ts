@@ -27,11 +27,27 @@ describe('parseLambdaLogs', () => {
         initDurationMs: null,
         line: lines[4],
       },
+      startedAt: null,
+      endedAt: null,
       messageIds: new Set(['m-1', 'm-2']),
       orderIds: new Set(['o-1']),
       correlationIds: new Set(['c-1']),
+      lines: [0, 1, 2, 3, 4].map((i) => ({ timestamp: null, message: lines[i] })),
     });
     expect(second).toMatchObject({ requestId: 'r-2', report: null, messageIds: new Set() });
+    expect(second?.lines.map((line) => line.message)).toEqual([lines[5]]);
+  });
+
+  it('dates an invocation by the times of its START and REPORT lines, and keeps its timeout line', () => {
+    const [only] = parseLambdaLogs([
+      { timestamp: 1000, message: 'START RequestId: r-3 Version: $LATEST' },
+      { timestamp: 1001, message: 'START RequestId: r-4 Version: $LATEST' },
+      { timestamp: 2000, message: '2025-01-01T10:00:01.000Z r-3 Task timed out after 1.00 seconds' },
+      { timestamp: 2001, message: 'REPORT RequestId: r-3\tDuration: 1000.00 ms\tBilled Duration: 1000 ms\tMemory Size: 128 MB\tMax Memory Used: 77 MB\tStatus: timeout' },
+    ]);
+
+    expect(only).toMatchObject({ requestId: 'r-3', startedAt: 1000, endedAt: 2001 });
+    expect(only?.lines.map((line) => line.timestamp)).toEqual([1000, 2000, 2001]);
   });
 
   it('finds the invocation that handled a message', () => {

@@ -29,10 +29,23 @@ describe('an invalid order', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await response.json()) as ProblemBody;
     expect(problem).toMatchObject({ status: 400, title: 'Invalid order', instance: '/orders' });
-    // A field may fail more than one rule (currency: format and ISO list); each failure is listed.
-    expect([...new Set(problem.errors.map((error) => error.field))].sort()).toEqual(['currency', 'customer.id', 'items.0.quantity']);
+    // One entry per wrong field: "EURO" breaks the format, and is not also reported as "not an ISO code".
+    expect(problem.errors.map((error) => error.field).sort()).toEqual(['currency', 'customer.id', 'items.0.quantity']);
+    expect(problem.errors.find((error) => error.field === 'currency')?.message).toBe('an ISO 4217 code of three capital letters, e.g. EUR');
     for (const error of problem.errors) expect(error.message).not.toBe('');
     expect(publisher.published()).toEqual([]);
+  });
+
+  it.each([
+    ['EURO', 'an ISO 4217 code of three capital letters, e.g. EUR'],
+    ['eur', 'an ISO 4217 code of three capital letters, e.g. EUR'],
+    ['XYZ', 'three capital letters, but not an ISO 4217 currency code'],
+  ])('with currency %j gets one message for it: %s', async (currency, message) => {
+    const response = await postOrder(publisher.url, { ...exampleOrder, currency });
+
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as ProblemBody;
+    expect(problem.errors).toEqual([{ field: 'currency', message }]);
   });
 
   it('names unknown fields, at any depth (the schema is strict)', async () => {

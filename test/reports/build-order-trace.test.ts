@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Outcome } from '../../contracts/index.ts';
-import { buildOrderTrace, renderOrderTrace, type PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
+import { buildOrderTrace, summarizeOrderTrace, type PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
+import { renderOrderTraceSvg, traceTime } from '../../harness/reports/renderOrderTraceSvg.ts';
 import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
 import { parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
 
@@ -33,56 +34,76 @@ function collected(functionName: string, atMs: number, overrides: Partial<Outcom
   };
 }
 
+// Log events as CloudWatch Logs (or the embedded Lambda service) gives them: each line with its time.
 const processorLogs = [
-  'START RequestId: req-aaaa-0001 Version: $LATEST',
-  `{"level":"INFO","message":"record processed","function_request_id":"req-aaaa-0001","messageId":"msg-fanout-order-processor-40","orderId":"${order.orderId}"}`,
-  'END RequestId: req-aaaa-0001',
-  'REPORT RequestId: req-aaaa-0001\tDuration: 12.5 ms\tBilled Duration: 13 ms\tMemory Size: 256 MB\tMax Memory Used: 80 MB\tInit Duration: 210.3 ms',
+  { timestamp: postedAt + 26, message: 'START RequestId: req-aaaa-0001 Version: $LATEST' },
+  { timestamp: postedAt + 41, message: `{"level":"INFO","message":"record processed","function_request_id":"req-aaaa-0001","messageId":"msg-fanout-order-processor-40","orderId":"${order.orderId}"}` },
+  { timestamp: postedAt + 42, message: 'END RequestId: req-aaaa-0001' },
+  { timestamp: postedAt + 42, message: 'REPORT RequestId: req-aaaa-0001\tDuration: 12.5 ms\tBilled Duration: 13 ms\tMemory Size: 256 MB\tMax Memory Used: 80 MB\tInit Duration: 210.3 ms' },
 ];
 
 describe('buildOrderTrace', () => {
-  it('lists the order path in time order, with each invocation from its REPORT line', () => {
+  it('lists the journey in time order on one clock, each invocation dated by its START and REPORT lines', () => {
     const rows = buildOrderTrace({
       order,
       expectedConsumers: ['fanout-order-processor', 'fanout-user-notification'],
-      outcomes: [collected('fanout-user-notification', 55), collected('fanout-order-processor', 40)],
+      // user-notification reports before the 202 arrives: SNS delivers while the publisher answers.
+      outcomes: [collected('fanout-user-notification', 8), collected('fanout-order-processor', 40)],
       deadLetters: [],
       invocations: { 'fanout-order-processor': parseLambdaLogs(processorLogs) },
     });
 
-    expect(rows.map((r) => [r.atMs, r.step, r.consumer, r.invocation])).toEqual([
-      [0, 'POST /orders', '', ''],
-      [12, 'accepted (202), published', '', ''],
-      [40, 'processed (receive 1)', 'order-processor', 'req-aaaa 12.5 ms (+210.3 ms init)'],
-      [55, 'processed (receive 1)', 'user-notification', ''],
+    expect(rows.map((r) => [traceTime(r), r.lane, r.kind, r.what])).toEqual([
+      ['+0 → 12 ms', 'client', 'request', 'POST /orders, answered 202'],
+      ['+8 ms', 'fanout-user-notification', 'processed', 'processed (receive 1)'],
+      ['+26 → 42 ms', 'fanout-order-processor', 'invocation', 'Lambda invocation (receive 1)'],
+      ['+40 ms', 'fanout-order-processor', 'processed', 'processed (receive 1)'],
     ]);
-    expect(rows[1]?.detail).toBe(`order ${order.orderId}, event ${order.eventId}; fans out to fanout-order-processor, fanout-user-notification`);
+    expect(rows[0]?.detail).toBe('event event-22, meant for fanout-order-processor, fanout-user-notification');
+    expect(rows[2]?.detail).toBe('request req-aaaa, Duration 12.5 ms, Init Duration 210.3 ms (cold start)');
+    const times = rows.map((r) => r.atMs ?? Number.POSITIVE_INFINITY);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('names the invocation beside its outcome when the logs carry no times', () => {
+    const rows = buildOrderTrace({
+      order,
+      expectedConsumers: ['fanout-order-processor'],
+      outcomes: [collected('fanout-order-processor', 40)],
+      deadLetters: [],
+      invocations: { 'fanout-order-processor': parseLambdaLogs(processorLogs.map((event) => event.message)) },
+    });
+
+    expect(rows.map((r) => r.kind)).toEqual(['request', 'processed']);
+    expect(rows[1]?.detail).toBe('request req-aaaa, Duration 12.5 ms, Init Duration 210.3 ms (cold start)');
   });
 
   it('gives each receive of a retried message its own invocation', () => {
     const logs = [
-      'START RequestId: req-first',
-      '{"function_request_id":"req-first","messageId":"msg-retried"}',
-      'REPORT RequestId: req-first\tDuration: 1001 ms\tStatus: timeout',
-      'START RequestId: req-second',
-      '{"function_request_id":"req-second","messageId":"msg-retried"}',
-      'REPORT RequestId: req-second\tDuration: 9 ms',
+      { timestamp: postedAt + 100, message: 'START RequestId: req-first' },
+      { timestamp: postedAt + 101, message: '{"function_request_id":"req-first","messageId":"msg-retried"}' },
+      { timestamp: postedAt + 1101, message: 'REPORT RequestId: req-first\tDuration: 1001 ms\tStatus: timeout' },
+      { timestamp: postedAt + 1400, message: 'START RequestId: req-second' },
+      { timestamp: postedAt + 1401, message: '{"function_request_id":"req-second","messageId":"msg-retried"}' },
+      { timestamp: postedAt + 1410, message: 'REPORT RequestId: req-second\tDuration: 9 ms' },
     ];
 
     const rows = buildOrderTrace({
       order,
       expectedConsumers: ['fanout-order-processor'],
       outcomes: [
-        collected('fanout-order-processor', 1500, { messageId: 'msg-retried', receiveCount: 2 }),
+        collected('fanout-order-processor', 1405, { messageId: 'msg-retried', receiveCount: 2 }),
         collected('fanout-order-processor', 900, { messageId: 'msg-retried' }),
       ],
       deadLetters: [],
       invocations: { 'fanout-order-processor': parseLambdaLogs(logs) },
     });
 
-    expect(rows.slice(2).map((r) => [r.step, r.invocation])).toEqual([
-      ['processed (receive 1)', 'req-firs 1001 ms'],
-      ['processed (receive 2)', 'req-seco 9 ms'],
+    expect(rows.slice(1).map((r) => [traceTime(r), r.what, r.detail])).toEqual([
+      ['+100 → 1101 ms', 'Lambda invocation (receive 1)', 'request req-firs, Duration 1001 ms'],
+      ['+900 ms', 'processed (receive 1)', ''],
+      ['+1400 → 1410 ms', 'Lambda invocation (receive 2)', 'request req-seco, Duration 9 ms'],
+      ['+1405 ms', 'processed (receive 2)', ''],
     ]);
   });
 
@@ -109,20 +130,24 @@ describe('buildOrderTrace', () => {
       ],
     });
 
-    expect(rows.slice(2).map((r) => [r.atMs, r.step, r.consumer, r.detail])).toEqual([
-      [30, 'rejected (receive 1)', 'order-processor', 'SKU-X is discontinued'],
-      [1030, 'rejected (receive 2)', 'order-processor', 'SKU-X is discontinued'],
-      [3100, 'dead-lettered', 'fanout-order-processor', 'found on its DLQ, receive count 3'],
-      [null, 'no outcome', 'fanout-fraud-screening', 'expected by its filter policy, never reported'],
+    expect(rows.slice(1).map((r) => [r.atMs, r.kind, r.lane, r.detail])).toEqual([
+      [30, 'rejected', 'fanout-order-processor', 'SKU-X is discontinued'],
+      [1030, 'rejected', 'fanout-order-processor', 'SKU-X is discontinued'],
+      [3100, 'dead-lettered', 'fanout-order-processor', 'message dead-1, receive count 3'],
+      [null, 'missing', 'fanout-fraud-screening', 'meant for it by its filter policy, never reported'],
     ]);
+    expect(summarizeOrderTrace(rows, ['fanout-order-processor', 'fanout-fraud-screening'])).toBe('processed by 0 of the 2 consumers meant for it; dead-lettered by fanout-order-processor');
   });
 
-  it('renders as an aligned table with a header', () => {
-    const text = renderOrderTrace(buildOrderTrace({ order, expectedConsumers: ['fanout-a'], outcomes: [], deadLetters: [] }));
-    const lines = text.split('\n');
+  it('renders as an SVG with one row per event, readable back by time and kind', () => {
+    const rows = buildOrderTrace({ order, expectedConsumers: ['fanout-a'], outcomes: [collected('fanout-a', 20)], deadLetters: [] });
+    const svg = renderOrderTraceSvg(rows, 'Journey of order <1111>');
 
-    expect(lines[0]).toMatch(/^\| \+ms +\| step +\| consumer +\| SQS message \| Lambda invocation \(REPORT\) \| detail +\|$/);
-    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
-    expect(lines.at(-1)).toContain('| —   | no outcome');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('<title>Journey of order &lt;1111&gt;</title>');
+    expect([...svg.matchAll(/data-at-ms="(\d*)" data-until-ms="(\d*)" data-kind="([a-z-]+)"/g)].map((m) => m.slice(1))).toEqual([
+      ['0', '12', 'request'],
+      ['20', '', 'processed'],
+    ]);
   });
 });

@@ -50,6 +50,28 @@ describe('the publisher documentation (Swagger UI) in a real browser', () => {
     await fauxqs?.close();
   });
 
+  itWithChromium('shows every answer of POST /orders with an example of its own', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    await page.goto(`${publisher.url}/docs`);
+    await page.locator('.opblock-post .opblock-summary', { hasText: '/orders' }).first().click();
+
+    // The "Example Value" Swagger UI shows under each documented status code.
+    const shown = async (code: string) => {
+      const example = page.locator(`.opblock-post .responses-table:not(.live-responses-table) tr.response[data-code="${code}"] pre.example`).first();
+      await example.waitFor({ timeout: 15_000 });
+      return JSON.parse(await example.innerText()) as Record<string, unknown>;
+    };
+    const accepted = await shown('202');
+    const problems = await Promise.all(['400', '401', '413', '415', '503'].map(async (code) => [code, await shown(code)] as const));
+
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.orderId).not.toBe(accepted.eventId);
+    for (const [code, problem] of problems) expect(problem.status).toBe(Number(code));
+    expect(new Set(problems.map(([, problem]) => problem.detail)).size).toBe(problems.length);
+    await page.close();
+  }, 60_000);
+
   itWithChromium('authorizes with an API key, tries POST /orders with the example body, and gets 202', async () => {
     if (!browser) throw new Error('Chromium did not start');
     const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });

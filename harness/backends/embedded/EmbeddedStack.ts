@@ -1,8 +1,11 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EmbeddedCloud } from '../../embedded/startEmbeddedCloud.ts';
-import { readLambdaLogs } from '../cloudWatchLambdaLogs.ts';
-import type { ReadLogsOptions, Stack, StackInfo } from '../types.ts';
+import { readLambdaLogEvents } from '../cloudWatchLambdaLogs.ts';
+import type { LambdaLogEvent, ReadLogsOptions, Stack, StackInfo } from '../types.ts';
 import type { TerraformDeployment } from './deployWithTerraform.ts';
+
+/** Lines a read returns when it names no limit (the Lambda service keeps 2,000 per function in memory too). */
+const EMBEDDED_LOG_LIMIT = 10_000;
 
 interface ClosablePublisher {
   url: string;
@@ -41,8 +44,13 @@ export class EmbeddedStack implements Stack {
     });
   }
 
-  readLambdaLogs(functionName: string, options: ReadLogsOptions = {}): Promise<string[]> {
-    return readLambdaLogs(this.#logs, functionName, options.limit === undefined ? {} : { limit: options.limit });
+  async readLambdaLogs(functionName: string, options: ReadLogsOptions = {}): Promise<string[]> {
+    return (await this.readLambdaLogEvents(functionName, options)).map((event) => event.message);
+  }
+
+  /** Through CloudWatch Logs, as on every backend; the local emulator can afford the whole log by default. */
+  readLambdaLogEvents(functionName: string, options: ReadLogsOptions = {}): Promise<LambdaLogEvent[]> {
+    return readLambdaLogEvents(this.#logs, functionName, { limit: options.limit ?? EMBEDDED_LOG_LIMIT });
   }
 
   close(): Promise<void> {

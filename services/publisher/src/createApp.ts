@@ -29,14 +29,15 @@ export function createApp(deps: PublisherDeps): Koa<PublisherState> {
   app.use(requestLogger());
   app.use(apiKey({ keys: deps.apiKeys ?? [], isOpenPath }));
 
+  const bodyLimitBytes = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const routers = [
     healthRoute(),
-    docsRoute(),
+    docsRoute({ bodyLimitBytes }),
     ordersRoute({
       sns: deps.sns,
       topicArn: deps.topicArn,
       publishTimeoutMs: deps.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
-      bodyLimitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      bodyLimitBytes,
       newId,
       now: deps.now ?? (() => new Date()),
     }),

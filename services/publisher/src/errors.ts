@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { ProblemType, type FieldError } from './problem.ts';
+import { ProblemType, type FieldError, type Problem } from './problem.ts';
 
 export interface ProblemErrorInit {
   status: number;
@@ -31,6 +31,19 @@ export class ProblemError extends Error {
     this.detail = init.detail;
     this.errors = init.errors;
     this.headers = init.headers ?? {};
+  }
+
+  /** The problem+json body of this error, answered for `instance` (the request path). */
+  toProblem(where: { instance: string; correlationId: string }): Problem {
+    return {
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+      instance: where.instance,
+      correlationId: where.correlationId,
+      ...(this.errors === undefined ? {} : { errors: [...this.errors] }),
+    };
   }
 }
 

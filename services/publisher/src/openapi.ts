@@ -1,14 +1,24 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { exampleOrder, OrderRequestSchema } from '../../../contracts/index.ts';
 import { CORRELATION_ID_PATTERN } from './middleware/correlationId.ts';
+import { placeOrderExamples } from './openapiExamples.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.ts';
 import { HealthSchema, OrderAcceptedSchema } from './responses.ts';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
-/** Builds the OpenAPI 3.1 document of the publisher from the same zod schemas that validate requests. */
-export function buildOpenApiDocument(): OpenApiDocument {
+export interface OpenApiOptions {
+  /** The body limit the publisher enforces, for the 413's description and example. */
+  bodyLimitBytes: number;
+}
+
+/**
+ * Builds the OpenAPI 3.1 document of the publisher from the same zod schemas that validate requests, with
+ * an example of its own for every answer.
+ */
+export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
   const registry = new OpenAPIRegistry();
+  const examples = placeOrderExamples(options);
   const apiKey = registry.registerComponent('securitySchemes', 'ApiKey', {
     type: 'apiKey',
     in: 'header',
@@ -32,10 +42,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
     description: 'Seconds to wait before retrying.',
     schema: { type: 'integer' },
   }).ref;
-  const problem = (description: string, headers: Record<string, typeof retryAfterHeader> = {}) => ({
+  const problem = (status: keyof typeof examples, description: string, headers: Record<string, typeof retryAfterHeader> = {}) => ({
     description,
     headers: { 'X-Correlation-Id': correlationIdHeader, ...headers },
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema, example: examples[status] } },
   });
 
   registry.registerPath({
@@ -60,13 +70,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
       202: {
         description: 'Published: every subscribed consumer will receive the event.',
         headers: { 'X-Correlation-Id': correlationIdHeader },
-        content: { 'application/json': { schema: OrderAcceptedSchema } },
+        content: { 'application/json': { schema: OrderAcceptedSchema, example: examples[202] } },
       },
-      400: problem('Malformed JSON or an invalid order; `errors` names each invalid field.'),
-      401: problem('X-Api-Key missing or wrong.'),
-      413: problem('Body larger than the limit (64 KiB by default).'),
-      415: problem('Content-Type is not application/json.'),
-      503: problem('SNS rejected the event or did not answer in time; nothing was published.', { 'Retry-After': retryAfterHeader }),
+      400: problem(400, 'Malformed JSON or an invalid order; `errors` has one entry per invalid field.'),
+      401: problem(401, 'X-Api-Key missing or wrong.'),
+      413: problem(413, `Body larger than ${options.bodyLimitBytes} bytes.`),
+      415: problem(415, 'Content-Type is not application/json.'),
+      503: problem(503, 'SNS rejected the event or did not answer in time; nothing was published.', { 'Retry-After': retryAfterHeader }),
     },
   });
 

@@ -1,7 +1,7 @@
 import type { Middleware, ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import { InternalServerError, MethodNotAllowedError, NotFoundError, ProblemError } from '../errors.ts';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../problem.ts';
+import { PROBLEM_CONTENT_TYPE } from '../problem.ts';
 import type { PublisherState } from '../types.ts';
 import { CORRELATION_ID_RESPONSE_HEADER } from './correlationId.ts';
 
@@ -65,13 +65,5 @@ function render(ctx: Context, problem: ProblemError, options: { keepHeaders: boo
   ctx.set({ ...problem.headers });
   ctx.status = problem.status;
   ctx.type = PROBLEM_CONTENT_TYPE;
-  ctx.body = {
-    type: problem.type,
-    title: problem.title,
-    status: problem.status,
-    detail: problem.detail,
-    instance: ctx.path,
-    correlationId,
-    ...(problem.errors === undefined ? {} : { errors: [...problem.errors] }),
-  } satisfies Problem;
+  ctx.body = problem.toProblem({ instance: ctx.path, correlationId });
 }

@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Router from '@koa/router';
-import { buildOpenApiDocument } from '../openapi.ts';
+import { buildOpenApiDocument, type OpenApiOptions } from '../openapi.ts';
 import type { PublisherState } from '../types.ts';
 
 export const OPENAPI_PATH = '/openapi.json';
@@ -23,8 +23,8 @@ const assets: Readonly<Record<string, { file: string; type: string }>> = {
  * `GET /openapi.json` and Swagger UI at `GET /docs`. koa2-swagger-ui is not used because its page
  * loads Swagger UI and fonts from a CDN; here swagger-ui-dist is served from node_modules.
  */
-export function docsRoute(): Router<PublisherState> {
-  const document = JSON.stringify(buildOpenApiDocument());
+export function docsRoute(options: OpenApiOptions): Router<PublisherState> {
+  const document = JSON.stringify(buildOpenApiDocument(options));
   const indexHtml = readFileSync(join(ownDocs, 'index.html'), 'utf8');
   const router = new Router<PublisherState>();
 

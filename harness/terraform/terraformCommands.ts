@@ -5,6 +5,8 @@ export interface TerraformCommandLines {
   /** `plan -out=<planFile>`; read back with `show`. */
   plan: (planFile: string) => string[];
   show: (planFile: string) => string[];
+  /** `plan -detailed-exitcode`: exits 2 (a failure for the runner) when the state differs from the configuration. */
+  planNoChanges: string[];
   apply: string[];
   output: string[];
   destroy: string[];
@@ -35,6 +37,7 @@ export function terraformCommandLines(options: TerraformCommandOptions): Terrafo
     validate: [chdir, 'validate', '-no-color'],
     plan: (planFile) => [chdir, 'plan', ...quiet, ...variables, `-out=${planFile}`],
     show: (planFile) => [chdir, 'show', '-json', '-no-color', planFile],
+    planNoChanges: [chdir, 'plan', '-detailed-exitcode', ...quiet, ...variables],
     apply: [chdir, 'apply', '-auto-approve', ...quiet, ...variables],
     output: [chdir, 'output', '-json', '-no-color'],
     destroy: [chdir, 'destroy', '-auto-approve', ...quiet, ...variables],

@@ -1,5 +1,6 @@
 import { EdgeStats, type ServiceRequestStats } from '../../edge/EdgeStats.ts';
 import { chooseTerraformRunner } from '../../terraform/chooseTerraformRunner.ts';
+import { TerraformCommandError } from '../../terraform/errors.ts';
 import { TerraformSession } from '../../terraform/TerraformSession.ts';
 import { repoRoot } from '../../topology/loadTopology.ts';
 import { BackendSettingError } from '../errors.ts';
@@ -96,6 +97,14 @@ export async function deployWithTerraform(options: TerraformDeployOptions): Prom
       throw error;
     }
     progress(`terraform applied in ${describeCost(apply)}`);
+    // Right after an apply, a plan that is not empty means a read answered otherwise than the provider wrote.
+    progress('terraform plan -detailed-exitcode (what was applied must read back unchanged)');
+    try {
+      await session.runner.run(session.lines.planNoChanges);
+    } catch (error) {
+      await destroy().catch(() => {});
+      throw new TerraformCommandError(`the embedded stack does not read back what terraform applied (a second plan is not empty):\n${error instanceof Error ? error.message : String(error)}`);
+    }
     const outputs = parseTerraformOutputs(await session.runner.run(session.lines.output), 'terraform output -json (embedded)');
     return {
       outputs,

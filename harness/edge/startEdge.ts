@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../http/listenOnLoopback.ts';
 import { readCappedBody } from '../lambda-service/readCappedBody.ts';
 import { sendEdgeError } from './edgeErrors.ts';
 import { EdgeStats } from './EdgeStats.ts';
@@ -58,13 +58,7 @@ export function createEdgeHandler(services: readonly EmulatedService[], stats?: 
 /** Starts the edge on loopback; the services keep their own endpoints too. */
 export async function startEdge(options: EdgeOptions): Promise<Edge> {
   const stats = new EdgeStats();
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, createEdgeHandler(options.services, stats));
-  const listening = Promise.withResolvers<undefined>();
-  server.once('error', listening.reject);
-  server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
-  await listening.promise;
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const { server, url } = await listenOnLoopback(createEdgeHandler(options.services, stats), options);
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
@@ -73,5 +67,5 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     });
     return closing;
   };
-  return { url: `http://${host}:${port}`, stats, close, [Symbol.asyncDispose]: close };
+  return { url, stats, close, [Symbol.asyncDispose]: close };
 }

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { listenOnLoopback } from '../http/listenOnLoopback.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
@@ -64,20 +64,13 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
 
   // Requests not answered yet: close lets them get their answer before it drops the connections.
   const answering = new Set<Promise<void>>();
-  // Long keep-alive so SDK clients rarely reuse a socket the server is closing.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const answered = new Promise<void>((resolve) => res.once('close', () => resolve()));
     answering.add(answered);
     void answered.then(() => answering.delete(answered));
     router(req, res);
   };
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, handle);
-  const listening = Promise.withResolvers<undefined>();
-  server.once('error', listening.reject);
-  server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
-  await listening.promise;
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const { server, url } = await listenOnLoopback(handle, options);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -99,7 +92,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   };
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     handle,
     logs: (functionName) => logBook.lines(functionName),
     close,

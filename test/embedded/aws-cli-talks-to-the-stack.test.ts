@@ -1,28 +1,15 @@
-import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EmbeddedBackend } from '../../harness/backends/embedded/EmbeddedBackend.ts';
 import type { Stack } from '../../harness/backends/types.ts';
+import { awsCli, awsCliPath } from '../support/awsCli.ts';
 
-const found = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
-const aws = found.status === 0 ? found.stdout.trim() : undefined;
+const aws = awsCliPath;
 if (!aws) console.warn('skipped AWS CLI checks: no `aws` command on PATH (install the AWS CLI to run them)');
 const maybe = aws ? it : it.skip;
 
-/**
- * The AWS CLI, pointed at the embedded stack with --endpoint-url, as the README shows. Asynchronous: the
- * stack answers from this process's event loop.
- */
-function cli(endpoint: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' };
-  const { promise, resolve } = Promise.withResolvers<{ status: number; stdout: string; stderr: string }>();
-  execFile(aws as string, ['--endpoint-url', endpoint, '--output', 'json', ...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
-    resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-  });
-  return promise;
-}
 
 describe('the AWS CLI against the embedded stack', () => {
   let stack: Stack;
@@ -37,15 +24,15 @@ describe('the AWS CLI against the embedded stack', () => {
   });
 
   maybe('lists the provisioned functions and their SQS mappings', async () => {
-    const functions = await cli(stack.info.endpoints.lambda ?? '', 'lambda', 'list-functions');
+    const functions = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'list-functions');
     expect(functions.stderr).toBe('');
     expect(JSON.parse(functions.stdout).Functions.map((f: { FunctionName: string }) => f.FunctionName)).toContain('fanout-order-processor');
-    const mappings = await cli(stack.info.endpoints.lambda ?? '', 'lambda', 'list-event-source-mappings', '--function-name', 'fanout-order-processor');
+    const mappings = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'list-event-source-mappings', '--function-name', 'fanout-order-processor');
     expect(JSON.parse(mappings.stdout).EventSourceMappings[0]).toMatchObject({ State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures'] });
   });
 
   maybe('gets an AWS-shaped error for a function that does not exist', async () => {
-    const missing = await cli(stack.info.endpoints.lambda ?? '', 'lambda', 'get-function', '--function-name', 'no-such-function');
+    const missing = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'get-function', '--function-name', 'no-such-function');
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('ResourceNotFoundException');
     expect(missing.stderr).toContain('Function not found: arn:aws:lambda:us-east-1:000000000000:function:no-such-function');
@@ -55,7 +42,7 @@ describe('the AWS CLI against the embedded stack', () => {
     // fileb:// reads the payload as bytes in AWS CLI v1 and v2 alike.
     const dir = mkdtempSync(path.join(tmpdir(), 'aws-cli-'));
     writeFileSync(path.join(dir, 'event.json'), '{"Records":[]}');
-    const invoked = await cli(stack.info.endpoints.lambda ?? '', 'lambda', 'invoke', '--function-name', 'fanout-user-notification',
+    const invoked = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'invoke', '--function-name', 'fanout-user-notification',
       '--payload', `fileb://${path.join(dir, 'event.json')}`, path.join(dir, 'response.json'));
     expect(invoked).toMatchObject({ status: 0, stderr: '' });
     expect(JSON.parse(invoked.stdout)).toMatchObject({ StatusCode: 200 });

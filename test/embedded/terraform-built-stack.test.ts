@@ -1,4 +1,4 @@
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { EmbeddedBackend } from '../../harness/backends/embedded/EmbeddedBackend
 import { describeDeployment, withoutEndpoints, type DeploymentDescription } from '../../harness/discovery/describeDeployment.ts';
 import { chooseTerraformRunner } from '../../harness/terraform/chooseTerraformRunner.ts';
 import { fastTimersProfile, repoRoot } from '../../harness/topology/loadTopology.ts';
+import { awsCli, awsCliPath } from '../support/awsCli.ts';
 
 /*
  * One `terraform apply` of terraform/ (about 85 s, nearly all of it the provider's own waits) serves three
@@ -18,8 +19,7 @@ const terraform = chooseTerraformRunner({ preference: process.env.FANOUT_TERRAFO
 const mirror = process.env.FANOUT_TF_PLUGIN_MIRROR || undefined;
 const missing = terraform.kind !== 'host' ? 'neither terraform nor tofu is on PATH' : mirror === undefined ? 'FANOUT_TF_PLUGIN_MIRROR names no hashicorp/aws provider mirror (.ci/run finds one)' : undefined;
 if (missing) console.warn(`skipped "a stack built by terraform apply": ${missing}`);
-const found = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
-const aws = found.status === 0 ? found.stdout.trim() : undefined;
+const aws = awsCliPath;
 if (!missing && !aws) console.warn('skipped the AWS CLI checks of "a stack built by terraform apply": no `aws` command on PATH');
 const withTerraform = missing ? describe.skip : describe;
 const withCli = aws ? it : it.skip;
@@ -34,14 +34,6 @@ interface StackFile {
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
-function cli(endpoint: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' };
-  const { promise, resolve } = Promise.withResolvers<{ status: number; stdout: string; stderr: string }>();
-  execFile(aws as string, ['--endpoint-url', endpoint, '--output', 'json', ...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
-    resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-  });
-  return promise;
-}
 
 /** Resolves with the first line matching `pattern`, or rejects with everything printed when the deadline passes or the process ends. */
 function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<undefined> {
@@ -107,8 +99,8 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
   }, 60_000);
 
   withCli('shows the AWS CLI the roles and log groups Terraform made, and after an order the REPORT lines in CloudWatch Logs', async () => {
-    const role = await cli(stackFile.endpoints.aws, 'iam', 'get-role', '--role-name', 'fanout-order-processor');
-    const groups = await cli(stackFile.endpoints.aws, 'logs', 'describe-log-groups', '--log-group-name-prefix', '/aws/lambda/fanout-');
+    const role = await awsCli(stackFile.endpoints.aws, 'iam', 'get-role', '--role-name', 'fanout-order-processor');
+    const groups = await awsCli(stackFile.endpoints.aws, 'logs', 'describe-log-groups', '--log-group-name-prefix', '/aws/lambda/fanout-');
     expect(role.stderr).toBe('');
     expect(JSON.parse(role.stdout).Role).toMatchObject({ RoleName: 'fanout-order-processor', Arn: 'arn:aws:iam::000000000000:role/fanout-order-processor' });
     expect(JSON.parse(groups.stdout).logGroups.map((group: { logGroupName: string; retentionInDays: number }) => [group.logGroupName, group.retentionInDays]))
@@ -123,7 +115,7 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
     const deadline = Date.now() + 20_000;
     let reports: { message: string }[] = [];
     while (reports.length === 0 && Date.now() < deadline) {
-      const filtered = await cli(stackFile.endpoints.aws, 'logs', 'filter-log-events', '--log-group-name', '/aws/lambda/fanout-order-processor', '--filter-pattern', 'REPORT');
+      const filtered = await awsCli(stackFile.endpoints.aws, 'logs', 'filter-log-events', '--log-group-name', '/aws/lambda/fanout-order-processor', '--filter-pattern', 'REPORT');
       reports = (JSON.parse(filtered.stdout || '{"events":[]}') as { events: { message: string }[] }).events;
     }
     expect(reports[0]?.message).toMatch(/^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB/);

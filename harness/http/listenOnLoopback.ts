@@ -1,0 +1,25 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A listening HTTP server and its base URL. */
+export interface ListeningServer {
+  server: Server;
+  /** `http://127.0.0.1:<port>` (IPv6 hosts in brackets). */
+  url: string;
+}
+
+/**
+ * An HTTP server of the embedded stack, listening on loopback by default (never exposed to the network),
+ * on an ephemeral port by default, with a keep-alive long enough that SDK clients rarely reuse a socket the
+ * server is closing.
+ */
+export async function listenOnLoopback(listener: RequestListener, options: { host?: string; port?: number } = {}): Promise<ListeningServer> {
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, listener);
+  const listening = Promise.withResolvers<undefined>();
+  server.once('error', listening.reject);
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
+  await listening.promise;
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return { server, url: `http://${host}:${port}` };
+}

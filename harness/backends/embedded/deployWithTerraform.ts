@@ -43,11 +43,13 @@ async function measured(stats: EdgeStats, run: () => Promise<unknown>): Promise<
   return { wallMs: performance.now() - began, requests: EdgeStats.since(before, stats.snapshot()) };
 }
 
-/** "95.4 s, 312 requests answered in 1.2 s" */
+/** "83.2 s, 195 requests answered in 0.40 s by the emulator (sqs 120, lambda 31, ...)" */
 export function describeCost(cost: TerraformCommandCost): string {
-  const requests = Object.values(cost.requests).reduce((sum, stats) => sum + stats.requests, 0);
-  const busyMs = Object.values(cost.requests).reduce((sum, stats) => sum + stats.busyMs, 0);
-  return `${(cost.wallMs / 1000).toFixed(1)} s, ${requests} requests answered in ${(busyMs / 1000).toFixed(2)} s by the emulator`;
+  const services = Object.entries(cost.requests).sort(([, a], [, b]) => b.requests - a.requests);
+  const requests = services.reduce((sum, [, stats]) => sum + stats.requests, 0);
+  const busyMs = services.reduce((sum, [, stats]) => sum + stats.busyMs, 0);
+  const perService = services.map(([name, stats]) => `${name} ${stats.requests}`).join(', ');
+  return `${(cost.wallMs / 1000).toFixed(1)} s, ${requests} requests answered in ${(busyMs / 1000).toFixed(2)} s by the emulator (${perService})`;
 }
 
 /**

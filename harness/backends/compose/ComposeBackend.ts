@@ -88,7 +88,8 @@ export class ComposeBackend implements Backend {
       ...(publisher === undefined ? [] : [`publisher at ${apiUrl} (FANOUT_API_URL): ${publisher}`]),
     ];
     if (failures.length > 0) {
-      throw new StackUnreachableError(`compose backend found no running stack: ${failures.join('; ')}. Start it with "${upCommand}" or use FANOUT_BACKEND=embedded.`);
+      const start = this.#settings.stackFile === undefined ? `"${upCommand}"` : `"npm start" (FANOUT_STACK_FILE=${this.#settings.stackFile} is from one that is no longer running)`;
+      throw new StackUnreachableError(`compose backend found no running stack: ${failures.join('; ')}. Start it with ${start} or use FANOUT_BACKEND=embedded.`);
     }
   }
 }

@@ -50,6 +50,8 @@ export interface ComposeSettings {
   credentials: AwsCredentials;
   /** How long each reachability probe may take. */
   probeTimeoutMs: number;
+  /** `FANOUT_STACK_FILE`, when the settings came from a running `npm start`'s stack file. */
+  stackFile?: string;
 }
 
 /** Reads the compose backend's settings from the environment, with the compose file's defaults. */
@@ -57,7 +59,9 @@ export function composeSettingsFromEnv(given: NodeJS.ProcessEnv = process.env, c
   // Variables set explicitly win over the stack file's.
   const env = { ...stackFileDefaults(given, cwd), ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value.trim() !== '')) };
   const apiKey = envValue(env, 'FANOUT_API_KEY');
+  const stackFile = envValue(given, 'FANOUT_STACK_FILE');
   return {
+    ...(stackFile === undefined ? {} : { stackFile }),
     apiUrl: envUrl(env, 'FANOUT_API_URL', 'http://localhost:3000'),
     awsEndpoint: envUrl(env, 'FANOUT_AWS_ENDPOINT', 'http://localhost:4566'),
     region: envValue(env, 'FANOUT_AWS_REGION') ?? 'us-east-1',

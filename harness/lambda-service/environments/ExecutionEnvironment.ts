@@ -100,7 +100,7 @@ export class ExecutionEnvironment {
       () => this.#failInit({ payload: (requestId) => timeoutPayload(requestId, initLimit), errorType: 'Sandbox.Timedout', status: 'timeout' }),
       initLimit * 1000,
     );
-    this.#boot().catch((error: unknown) => this.#failInit(exitFailure(`spawn failed: ${String(error)}`)));
+    this.#boot().catch((error: unknown) => this.#failInit(exitFailure(`Runtime exited with error: spawn failed: ${String(error)}`)));
   }
 
   get state(): EnvironmentState {
@@ -176,7 +176,7 @@ export class ExecutionEnvironment {
       return undefined;
     }
     this.#output.markTaken();
-    this.#output.platform(`RequestId: ${requestId} Error: Runtime exited with error: ${end.reason}\nRuntime.ExitError`);
+    this.#output.platform(`RequestId: ${requestId} Error: ${end.reason}\nRuntime.ExitError`);
     const result = { requestId, payload: exitPayload(requestId, end.reason), functionError: 'Unhandled' } as const;
     return this.#finish(request, result, { durationMs, status: 'error', errorType: 'Runtime.ExitError' });
   }
@@ -236,7 +236,7 @@ export class ExecutionEnvironment {
     trackChild(child);
     this.#output.attach(child.stdout, 'stdout');
     this.#output.attach(child.stderr, 'stderr');
-    child.once('error', (error) => this.#onExit(`spawn failed: ${error.message}`));
+    child.once('error', (error) => this.#onExit(`Runtime exited with error: spawn failed: ${error.message}`));
     child.once('exit', (code, signal) => this.#onExit(exitReason(code, signal)));
   }
 

@@ -114,33 +114,47 @@ for (;;) {
 }
 
 /** Calls the handler the way the nodejs24.x runtime does: `await handler(event, context)`. */
-async function invokeAsync(fn, event, context) {
-  try {
-    return { ok: true, value: await fn(event, context) };
-  } catch (error) {
-    return { ok: false, error };
+function invokeAsync(fn, event, context) {
+  const { promise, resolve: settle } = Promise.withResolvers();
+  const onEmptyLoop = () => settle(emptyLoopOutcome(fn));
+  process.on('beforeExit', onEmptyLoop);
+  (async () => fn(event, context))()
+    .then((value) => settle({ ok: true, value }), (error) => settle({ ok: false, error }))
+    .finally(() => process.off('beforeExit', onEmptyLoop));
+  return promise;
+}
+
+/**
+ * The event loop emptied before the handler finished (a promise that never
+ * settles, a callback never called). AWS's runtime then ends the invocation
+ * and keeps the environment: an `async` handler fails with
+ * Runtime.NodeJsExit, any other answers null
+ * (aws-lambda-nodejs-runtime-interface-client, src/Runtime.js
+ * `_setDefaultExitListener`, src/Errors.js `NodeJsExit`).
+ */
+function emptyLoopOutcome(fn) {
+  if (fn.constructor?.name !== 'AsyncFunction') {
+    return { ok: true, value: null };
   }
+  const error = new Error(
+    'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes',
+  );
+  error.name = 'Runtime.NodeJsExit';
+  return { ok: false, error };
 }
 
 /**
  * Calls the handler the way the runtimes before nodejs24.x do: async (the
  * promise settles the invocation), or with a callback (settled once the
  * event loop is empty, unless context.callbackWaitsForEmptyEventLoop is
- * false). A handler that does neither answers null once the event loop is empty.
+ * false). A handler that does neither ends as `emptyLoopOutcome` says once the event loop is empty.
  */
 function invokeWithCallback(fn, event, context) {
   context.callbackWaitsForEmptyEventLoop = true;
   const { promise, resolve: settle } = Promise.withResolvers();
   let settled = false;
   let callbackOutcome;
-  let returnedPromise = false;
-  const onEmptyLoop = () => {
-    if (callbackOutcome) {
-      finish(callbackOutcome);
-    } else if (!returnedPromise) {
-      finish({ ok: true, value: null });
-    }
-  };
+  const onEmptyLoop = () => finish(callbackOutcome ?? emptyLoopOutcome(fn));
   const finish = (outcome) => {
     if (!settled) {
       settled = true;
@@ -161,7 +175,6 @@ function invokeWithCallback(fn, event, context) {
   try {
     const returned = fn(event, context, callback);
     if (returned && typeof returned.then === 'function') {
-      returnedPromise = true;
       returned.then((value) => finish({ ok: true, value }), (error) => finish({ ok: false, error }));
     }
   } catch (error) {

@@ -5,9 +5,9 @@ import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts';
 
-const GetFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
+const GetFunctionInput = z.object({ FunctionName: NamespacedFunctionNameParam, Qualifier: QualifierParam.optional() });
 
 /**
  * GetFunction: configuration, where the zip is (a file:// URL), the reserved

@@ -4,9 +4,9 @@ import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts';
 
-const GetFunctionConfigurationInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
+const GetFunctionConfigurationInput = z.object({ FunctionName: NamespacedFunctionNameParam, Qualifier: QualifierParam.optional() });
 
 /** GetFunctionConfiguration. */
 export async function getFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {

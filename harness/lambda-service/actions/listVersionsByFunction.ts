@@ -5,10 +5,10 @@ import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { paginate } from './paginate.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam } from './commonSchemas.ts';
 
 const ListVersionsByFunctionInput = z.object({
-  FunctionName: FunctionNameParam,
+  FunctionName: NamespacedFunctionNameParam,
   Marker: z.string().optional(),
   MaxItems: z.coerce.number().int().min(1, constraint.min(1)).max(10000, constraint.max(10000)).optional(),
 });

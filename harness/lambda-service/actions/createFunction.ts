@@ -75,7 +75,7 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
     throw new InvalidParameterValueException('Only Code.ZipFile is supported by the embedded Lambda service.');
   }
   const runtime = checkRuntime(request.Runtime);
-  const variables = checkVariables(request.Environment?.Variables);
+  const variables = request.Environment ? checkVariables(request.Environment.Variables) : undefined;
   const tags = checkTagCount(request.Tags ?? {});
   const loggingConfig = resolveLoggingConfig(defaultLoggingConfig(name), request.LoggingConfig ?? {});
   if (!ctx.functions.reserve(name)) {
@@ -93,7 +93,7 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
       description: request.Description ?? '',
       timeout: request.Timeout ?? 3,
       memorySize: request.MemorySize ?? 128,
-      variables,
+      ...(variables ? { variables } : {}),
       code,
       lastModified: lambdaTimestamp(),
       revisionId: randomUUID(),
@@ -110,5 +110,7 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
   } finally {
     ctx.functions.release(name, record);
   }
-  return { ...toFunctionConfiguration(record, 'creating') } satisfies FunctionConfiguration;
+  const answer = toFunctionConfiguration(record, { transition: 'creating' });
+  ctx.functions.settle(name);
+  return { ...answer } satisfies FunctionConfiguration;
 }

@@ -17,9 +17,9 @@ const GetFunctionInput = z.object({ FunctionName: NamespacedFunctionNameParam, Q
  */
 export async function getFunction(input: unknown, ctx: ActionContext): Promise<GetFunctionResponse> {
   const request = parseInput(GetFunctionInput, input);
-  const { fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
+  const { fn, qualified } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   return {
-    Configuration: toFunctionConfiguration(fn),
+    Configuration: toFunctionConfiguration(fn, { qualified }),
     Code: { RepositoryType: 'S3', Location: pathToFileURL(fn.code.zipPath).href },
     ...(fn.reservedConcurrency !== undefined ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } } : {}),
     ...(Object.keys(fn.tags).length > 0 ? { Tags: { ...fn.tags } } : {}),

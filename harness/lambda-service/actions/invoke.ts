@@ -1,6 +1,6 @@
 import type { InvocationResponse } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
+import { functionArn, parseFunctionReference } from '../arns.ts';
 import { InvalidRequestContentException, RequestTooLargeException, ResourceNotFoundException } from '../errors.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
@@ -28,7 +28,7 @@ const InvokeInput = z.object({
  */
 export async function invoke(input: unknown, ctx: ActionContext): Promise<InvocationResponse> {
   const request = parseInput(InvokeInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName, request.Qualifier);
+  const { name, qualifier } = parseFunctionReference(ctx.location, request.FunctionName, request.Qualifier);
   if (!ctx.functions.get(name)) {
     // Invoke names the version it looked for (LocalStack's AWS-recorded `test_function_name_and_qualifier_validation[*-invoke]`).
     throw ResourceNotFoundException.forFunction(`${functionArn(ctx.location, name)}:$LATEST`);
@@ -50,7 +50,10 @@ export async function invoke(input: unknown, ctx: ActionContext): Promise<Invoca
   if (request.InvocationType === 'DryRun') {
     return { StatusCode: 204 } satisfies InvocationResponse;
   }
-  const invocation = { requestId: ctx.requestId, payload, tail: request.LogType === 'Tail' };
+  // The context's invokedFunctionArn is the ARN the caller used, `:$LATEST` included.
+  const arn = functionArn(ctx.location, name);
+  const invokedFunctionArn = qualifier ? `${arn}:${qualifier}` : arn;
+  const invocation = { requestId: ctx.requestId, payload, tail: request.LogType === 'Tail', invokedFunctionArn };
   if (request.InvocationType === 'Event') {
     ctx.invoker.invoke(name, invocation, 'Event').catch((error: unknown) => {
       ctx.logBook.platform(name, `Asynchronous invocation ${ctx.requestId} was dropped: ${String(error)}`, ctx.requestId);

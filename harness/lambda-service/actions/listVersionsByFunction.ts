@@ -22,14 +22,7 @@ const ListVersionsByFunctionInput = z.object({
 export async function listVersionsByFunction(input: unknown, ctx: ActionContext): Promise<ListVersionsByFunctionResponse> {
   const request = parseInput(ListVersionsByFunctionInput, input);
   const { fn } = requireFunction(ctx, request.FunctionName);
-  const {
-    State: _state,
-    StateReason: _stateReason,
-    StateReasonCode: _stateReasonCode,
-    LastUpdateStatus: _lastUpdateStatus,
-    ...latest
-  } = toFunctionConfiguration(fn);
-  const versions: FunctionConfiguration[] = [{ ...latest, FunctionArn: `${fn.arn}:$LATEST` }];
+  const versions: FunctionConfiguration[] = [toFunctionConfiguration(fn, { qualified: true, listed: true })];
   const { page, nextMarker } = paginate(versions, request.Marker, request.MaxItems ?? 50);
   return { Versions: page, ...(nextMarker ? { NextMarker: nextMarker } : {}) } satisfies ListVersionsByFunctionResponse;
 }

@@ -21,6 +21,8 @@ export interface InvocationRequest {
   payload: Buffer;
   /** Return the end of the invocation's log (X-Amz-Log-Type: Tail). */
   tail: boolean;
+  /** The ARN the caller named (`...:$LATEST` when qualified): the context's invokedFunctionArn. The function's ARN if absent. */
+  invokedFunctionArn?: string;
 }
 
 export interface InvocationResult {
@@ -141,7 +143,7 @@ export class ExecutionEnvironment {
       requestId,
       payload: request.payload,
       deadlineMs: Date.now() + timeoutMs,
-      functionArn: this.fn.arn,
+      functionArn: request.invokedFunctionArn ?? this.fn.arn,
       traceId: traceId(),
     };
     void this.#runtimeApi.deliver(invocation).then((outcome) => ending.resolve({ kind: 'outcome', outcome }));

@@ -227,7 +227,7 @@ export class EventSourcePoller {
       const event = buildSqsEvent(messages, mapping.eventSourceArn);
       const result = await this.#deps.invoker.invoke(
         mapping.functionName,
-        { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false },
+        { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false, invokedFunctionArn: mapping.functionArn },
         'EventSourceMapping',
       );
       this.#throttles = 0;

@@ -17,6 +17,12 @@ import type { LambdaService, LambdaServiceOptions } from './types.ts';
 
 export type { LambdaService, LambdaServiceOptions, LogLine, LogSinkEntry } from './types.ts';
 
+/**
+ * How long a deleted mapping stays visible as Deleting: AWS takes seconds; this is short so that the
+ * Terraform provider's destroy, which polls GetEventSourceMapping until it is not found (after 0, 0.1,
+ * 0.3, 0.7 s, ...), is done on its third poll.
+ */
+const MAPPING_DELETING_MS = 250;
 /** How long close waits for the answers to requests in flight (killed invocations answer at once). */
 const CLOSE_GRACE_MS = 2000;
 
@@ -50,7 +56,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     region,
     awsEndpointUrl: options.awsEndpointUrl,
   });
-  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs });
+  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs, deletingMs: MAPPING_DELETING_MS });
   const router = createRouter({
     location,
     functions,

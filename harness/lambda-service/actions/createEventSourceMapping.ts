@@ -59,7 +59,8 @@ export async function createEventSourceMapping(input: unknown, ctx: ActionContex
     maximumBatchingWindowInSeconds: windowSeconds,
     maximumConcurrency: request.ScalingConfig?.MaximumConcurrency,
     functionResponseTypes: request.FunctionResponseTypes ?? [],
-    state: MappingState.Creating,
+    // AWS answers a mapping created disabled with Disabled (its AWS-recorded `test_fifo_message_group_parallelism`).
+    state: request.Enabled === false ? MappingState.Disabled : MappingState.Creating,
     lastModified: new Date(),
     tags,
   };

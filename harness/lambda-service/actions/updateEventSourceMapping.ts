@@ -23,7 +23,7 @@ const UpdateEventSourceMappingInput = z.object({
 export async function updateEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(UpdateEventSourceMappingInput, input);
   const current = ctx.mappings.get(request.UUID);
-  if (!current) {
+  if (!current || current.state === MappingState.Deleting) {
     throw ResourceNotFoundException.forMapping();
   }
   checkDestinationConfig(request.DestinationConfig);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueUrlCommand,
   ReceiveMessageCommand,
@@ -56,6 +57,8 @@ export class EventSourcePoller {
   readonly #loop: Promise<void>;
   readonly #functionName: string;
   #running = true;
+  /** Stopped for a deletion: what the last long poll brings goes back to the queue, unprocessed. */
+  #releasing = false;
   /** Throttled invokes since the last one that ran; no receive before `#backoffUntil`. */
   #throttles = 0;
   #backoffUntil = 0;
@@ -71,10 +74,14 @@ export class EventSourcePoller {
    * pending is left to finish and what it returns is processed, as a
    * Disabling mapping on Lambda may still deliver a batch; `polling`
    * resolves when no receive is left. With `abort` (service shutdown)
-   * everything stops now. Resolves when the in-flight batches are over.
+   * everything stops now. With `release` (delete) what that last long poll
+   * brings is made visible again at once instead of being processed: a
+   * deleted mapping invokes nothing more. Resolves when the in-flight
+   * batches are over.
    */
-  stop(options: { abort: boolean }): Promise<void> {
+  stop(options: { abort: boolean; release?: boolean }): Promise<void> {
     this.#running = false;
+    this.#releasing ||= options.release === true;
     this.#stopped.resolve(undefined);
     if (options.abort) {
       this.#abort.abort();
@@ -115,12 +122,30 @@ export class EventSourcePoller {
         await this.#pause(Math.min(5000, 100 * 2 ** failures));
         continue;
       }
+      if (messages.length > 0 && this.#releasing) {
+        await this.#release(queueUrl, messages);
+        break;
+      }
       // After an abort (service shutdown) the invoker is closed: what was received goes back to the queue.
       if (messages.length > 0 && !this.#abort.signal.aborted) {
         const task = this.#process(queueUrl, mapping, messages);
         this.#inFlight.add(task);
         void task.finally(() => this.#inFlight.delete(task));
       }
+    }
+  }
+
+  /** Makes messages received for a deleted mapping visible again now (their receive still counts). */
+  async #release(queueUrl: string, messages: Message[]): Promise<void> {
+    try {
+      await this.#deps.sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
+        }),
+      );
+    } catch (error) {
+      this.#log(`Returning ${messages.length} message(s) to ${queueUrl} failed: ${describe(error)}; they come back after the visibility timeout`);
     }
   }
 

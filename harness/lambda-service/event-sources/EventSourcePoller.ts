@@ -10,6 +10,7 @@ import {
 import { parseSqsArn } from '../arns.ts';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import { TooManyRequestsException } from '../errors.ts';
+import { drawMs, type MsRange } from '../LambdaTiming.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import type { MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { buildSqsEvent } from './buildSqsEvent.ts';
@@ -35,6 +36,8 @@ export interface PollerDependencies {
   sqs: SQSClient;
   invoker: FunctionInvoker;
   logBook: LogBook;
+  /** How long to wait after a receive that brought nothing (the timing profile's idle poll gaps); default none. */
+  idlePollGapMs?: MsRange;
   /** The mapping as it is now: batch size, window and concurrency are read live. */
   getMapping(): MappingRecord | undefined;
 }
@@ -215,6 +218,11 @@ export class EventSourcePoller {
           `Receiving from ${mapping.eventSourceArn} failed: ${describe(error)}; invoking with the ${messages.length} message(s) received so far`,
         );
         break;
+      }
+      if (received.length === 0 && messages.length === 0 && this.#running) {
+        // Idle: the timing profile's gap before the next poll (none in the fast profile).
+        await this.#pause(drawMs(this.#deps.idlePollGapMs ?? [0, 0]));
+        continue;
       }
       for (const message of received) {
         messages.push(message);

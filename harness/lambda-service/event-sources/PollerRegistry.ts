@@ -2,12 +2,13 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { MappingState, type EventSourceMappingStore } from '../mappings/EventSourceMappingStore.ts';
+import { drawMs, type LambdaTiming } from '../LambdaTiming.ts';
 import { EventSourcePoller } from './EventSourcePoller.ts';
 
 export interface PollerRegistryOptions {
   mappings: EventSourceMappingStore;
-  /** How long a deleted mapping stays visible as Deleting. */
-  deletingMs: number;
+  /** How long transitions, deletions and idle poll gaps take. */
+  timing: LambdaTiming;
   invoker: FunctionInvoker;
   logBook: LogBook;
   /** Absent when the service has no awsEndpointUrl (then no SQS mapping can be created). */
@@ -29,6 +30,8 @@ export class PollerRegistry {
   /** Pollers stopped gracefully whose last long-poll may still be pending. */
   readonly #retired = new Set<EventSourcePoller>();
   readonly #removals = new Set<NodeJS.Timeout>();
+  /** The pending settle of each mapping in transition: a newer change replaces it. */
+  readonly #settling = new Map<string, () => void>();
   #closed = false;
 
   constructor(options: PollerRegistryOptions) {
@@ -42,16 +45,30 @@ export class PollerRegistry {
       this.#stop(uuid);
       return;
     }
-    setImmediate(() => this.#settle(uuid));
+    this.#settling.get(uuid)?.();
+    const settle = (): void => {
+      this.#settling.delete(uuid);
+      this.#settle(uuid);
+    };
+    const delayMs = drawMs(this.#options.timing.mappingTransitionMs);
+    if (delayMs <= 0) {
+      const immediate = setImmediate(settle);
+      this.#settling.set(uuid, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(settle, delayMs);
+      this.#settling.set(uuid, () => clearTimeout(timer));
+    }
   }
 
   /** A mapping marked Deleting: its poller stops now, the mapping leaves the store after `deletingMs`. */
   delete(uuid: string): void {
+    this.#settling.get(uuid)?.();
+    this.#settling.delete(uuid);
     this.#stop(uuid, { release: true });
     const removal = setTimeout(() => {
       this.#removals.delete(removal);
       this.#options.mappings.delete(uuid);
-    }, this.#options.deletingMs);
+    }, drawMs(this.#options.timing.mappingDeletingMs));
     this.#removals.add(removal);
   }
 
@@ -66,6 +83,10 @@ export class PollerRegistry {
       clearTimeout(removal);
     }
     this.#removals.clear();
+    for (const cancel of this.#settling.values()) {
+      cancel();
+    }
+    this.#settling.clear();
     const pollers = [...this.#pollers.values(), ...this.#retired];
     this.#pollers.clear();
     this.#retired.clear();
@@ -94,7 +115,10 @@ export class PollerRegistry {
       return;
     }
     if (!this.#pollers.has(uuid) && sqs) {
-      this.#pollers.set(uuid, new EventSourcePoller({ sqs, invoker, logBook, getMapping: () => mappings.get(uuid) }));
+      this.#pollers.set(
+        uuid,
+        new EventSourcePoller({ sqs, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
+      );
     }
     mappings.patch(uuid, { state: MappingState.Enabled });
   }

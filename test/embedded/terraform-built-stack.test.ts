@@ -45,9 +45,9 @@ function cli(endpoint: string, ...args: string[]): Promise<{ status: number; std
 
 /** Resolves with the first line matching `pattern`, or rejects with everything printed when the deadline passes or the process ends. */
 function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const { promise, resolve, reject } = Promise.withResolvers<void>();
+  const { promise, resolve, reject } = Promise.withResolvers<undefined>();
   const check = (): void => {
-    if (pattern.test(output())) resolve();
+    if (pattern.test(output())) resolve(undefined);
   };
   const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
   child.stdout?.on('data', check);

@@ -1,4 +1,5 @@
 import { selectedDeployMethod } from './deployMethod.ts';
+import { selectedTiming } from './timingProfile.ts';
 import { BackendName, type Backend } from './types.ts';
 
 const names = Object.values(BackendName) as string[];
@@ -20,12 +21,13 @@ export function selectedBackendName(argv: readonly string[] = process.argv, env:
 
 /**
  * Loads only the chosen backend, so the embedded run never imports testcontainers. The embedded backend
- * deploys as `FANOUT_DEPLOY` says (the SDK provisioner by default, or `terraform apply`).
+ * deploys as `FANOUT_DEPLOY` says (the SDK provisioner by default, or `terraform apply`), and times its
+ * Lambda service as `FANOUT_TIMING` says (`fast` by default, or `aws`).
  */
 export async function createBackend(name: BackendName, env: NodeJS.ProcessEnv = process.env): Promise<Backend> {
   switch (name) {
     case BackendName.embedded:
-      return new (await import('./embedded/EmbeddedBackend.ts')).EmbeddedBackend({ deploy: selectedDeployMethod([], env) });
+      return new (await import('./embedded/EmbeddedBackend.ts')).EmbeddedBackend({ deploy: selectedDeployMethod([], env), timing: selectedTiming(env) });
     case BackendName.localstack:
       return new (await import('./localstack/LocalStackBackend.ts')).LocalStackBackend();
     case BackendName.compose:

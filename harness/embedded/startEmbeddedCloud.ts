@@ -16,6 +16,8 @@ export const EMULATOR_ACCOUNT_ID = '000000000000';
 export interface EmbeddedCloudOptions {
   region?: string;
   onLog?: LambdaServiceOptions['onLog'];
+  /** The Lambda service's timing profile (mapping transitions, deletions, idle poll gaps); default the fast one. */
+  timing?: LambdaServiceOptions['timing'];
 }
 
 /** Every emulated service on one loopback endpoint, and SNS/SQS and Lambda on their own ports too. */
@@ -62,6 +64,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       awsEndpointUrl: fauxqs.url,
       logSink: (entry) => logs.store.write(entry),
       ...(options.onLog ? { onLog: options.onLog } : {}),
+      ...(options.timing ? { timing: options.timing } : {}),
     });
     closers.push(() => lambdaService.close());
     const edge: Edge = await startEdge({

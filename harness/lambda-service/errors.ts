@@ -60,11 +60,13 @@ export class ResourceNotFoundException extends AwsError {
   }
 }
 
-/** 400: a parameter is semantically invalid. */
+/**
+ * 400: a parameter is semantically invalid. Lambda spells its message member `message` (every one of them in
+ * LocalStack's AWS-recorded parity snapshots, tests/aws/services/lambda_/test_lambda_api.snapshot.json).
+ */
 export class InvalidParameterValueException extends AwsError {
-  /** `messageMember`: the tagging operations spell it `message` (LocalStack's parity snapshots of TagResource). */
   constructor(message: string, options: { messageMember?: 'Message' | 'message' } = {}) {
-    super({ code: 'InvalidParameterValueException', statusCode: 400, message, messageMember: options.messageMember });
+    super({ code: 'InvalidParameterValueException', statusCode: 400, message, messageMember: options.messageMember ?? 'message' });
   }
 }
 
@@ -82,10 +84,10 @@ export class InvalidRequestContentException extends AwsError {
   }
 }
 
-/** 409: the resource already exists or is in a conflicting state. */
+/** 409: the resource already exists or is in a conflicting state (message member `message`, as recorded on AWS). */
 export class ResourceConflictException extends AwsError {
   constructor(message: string) {
-    super({ code: 'ResourceConflictException', statusCode: 409, message });
+    super({ code: 'ResourceConflictException', statusCode: 409, message, messageMember: 'message' });
   }
 }
 

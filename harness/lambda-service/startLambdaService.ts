@@ -10,12 +10,14 @@ import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
 import { FunctionStore } from './functions/FunctionStore.ts';
+import { FAST_TIMING } from './LambdaTiming.ts';
 import { LogBook } from './logs/LogBook.ts';
 import { EventSourceMappingStore } from './mappings/EventSourceMappingStore.ts';
 import { createRouter } from './router.ts';
 import type { LambdaService, LambdaServiceOptions } from './types.ts';
 
 export type { LambdaService, LambdaServiceOptions, LogLine, LogSinkEntry } from './types.ts';
+export { AWS_TIMING, FAST_TIMING, type LambdaTiming } from './LambdaTiming.ts';
 
 /** How long close waits for the answers to requests in flight (killed invocations answer at once). */
 const CLOSE_GRACE_MS = 2000;
@@ -50,7 +52,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     region,
     awsEndpointUrl: options.awsEndpointUrl,
   });
-  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs });
+  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs, timing: options.timing ?? FAST_TIMING });
   const router = createRouter({
     location,
     functions,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LambdaTiming } from './LambdaTiming.ts';
 
 /** Public types of the embedded Lambda service. */
 
@@ -52,6 +53,8 @@ export interface LambdaServiceOptions {
    * CloudWatch Logs: the function's log group, the environment's stream (e.g. the logs service's `store.write`).
    */
   logSink?: (entry: LogSinkEntry) => void;
+  /** How long mapping transitions, deletions and idle poll gaps take; default `FAST_TIMING` (see LambdaTiming.ts). */
+  timing?: LambdaTiming;
 }
 
 export interface LambdaService extends AsyncDisposable {

@@ -23,14 +23,28 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
       `Could not parse request body into json: ${memberPath(typeIssue.path)}: ${typeIssue.message}`,
     );
   }
-  const details = issues.map(
-    (issue) =>
-      `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${
-        isMissing(issue) ? 'Member must not be null' : issue.message
-      }`,
-  );
+  const details = [...new Set(issues.map((issue) => describeIssue(issue, raw)))];
   const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
   throw new ValidationException(`${count} detected: ${details.join('; ')}`);
+}
+
+/**
+ * One issue in AWS's words. A constraint on the members of a list is reported
+ * on the list, with the list's value (`Value '[X86_64]' at 'architectures'
+ * failed to satisfy constraint: Member must satisfy constraint: [Member must
+ * satisfy enum value set: [x86_64, arm64], Member must not be null]`, as
+ * recorded on AWS in LocalStack's `TestLambdaFunction::test_create_lambda_exceptions`).
+ */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const last = issue.path.at(-1);
+  if (typeof last === 'number' && !isMissing(issue)) {
+    const listPath = issue.path.slice(0, -1);
+    const list = listPath.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], raw);
+    return `Value ${formatValue(list)} at '${memberPath(listPath)}' failed to satisfy constraint: Member must satisfy constraint: [${issue.message}, Member must not be null]`;
+  }
+  return `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${
+    isMissing(issue) ? 'Member must not be null' : issue.message
+  }`;
 }
 
 /** A required member that is absent: zod reports it as a type issue on an undefined input. */
@@ -45,11 +59,22 @@ function memberPath(path: readonly PropertyKey[]): string {
     .join('.');
 }
 
+/** AWS prints values as Java does: strings bare, lists as `[a, b]`. */
 function formatValue(input: unknown): string {
   if (input === undefined) {
     return 'null';
   }
-  return `'${typeof input === 'string' ? input : JSON.stringify(input)}'`;
+  return `'${javaString(input)}'`;
+}
+
+function javaString(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => javaString(item)).join(', ')}]`;
+  }
+  return JSON.stringify(value);
 }
 
 /** Message helpers so schemas read like the constraints AWS prints. */

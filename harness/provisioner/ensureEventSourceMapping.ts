@@ -1,5 +1,6 @@
 import {
   CreateEventSourceMappingCommand,
+  GetEventSourceMappingCommand,
   ListEventSourceMappingsCommand,
   UpdateEventSourceMappingCommand,
   type LambdaClient,
@@ -13,7 +14,15 @@ export interface EnsureMappingInput {
   maximumConcurrency: number;
 }
 
-/** One SQS mapping per function and queue, with partial batch responses; updated in place on a second run. */
+/** How long a mapping may take to become Enabled (AWS-recorded tests allow about 30 s; Terraform 10 min). */
+const ENABLED_DEADLINE_MS = 120_000;
+const POLL_MS = 250;
+
+/**
+ * One SQS mapping per function and queue, with partial batch responses; updated in place on a second run.
+ * Returns once the mapping is Enabled, as the Terraform provider's apply does (`waitEventSourceMappingCreate`):
+ * on AWS a new mapping takes seconds to start polling.
+ */
 export async function ensureEventSourceMapping(lambda: LambdaClient, input: EnsureMappingInput): Promise<string> {
   const settings = {
     BatchSize: input.batchSize,
@@ -29,6 +38,7 @@ export async function ensureEventSourceMapping(lambda: LambdaClient, input: Ensu
   const existing = EventSourceMappings[0]?.UUID;
   if (existing) {
     await lambda.send(new UpdateEventSourceMappingCommand({ UUID: existing, FunctionName: input.functionName, ...settings }));
+    await waitUntilEnabled(lambda, existing);
     return existing;
   }
   const created = await lambda.send(new CreateEventSourceMappingCommand({
@@ -37,5 +47,16 @@ export async function ensureEventSourceMapping(lambda: LambdaClient, input: Ensu
     ...settings,
   }));
   if (!created.UUID) throw new Error(`CreateEventSourceMapping returned no UUID for ${input.functionName}`);
+  await waitUntilEnabled(lambda, created.UUID);
   return created.UUID;
+}
+
+async function waitUntilEnabled(lambda: LambdaClient, uuid: string): Promise<void> {
+  const deadline = Date.now() + ENABLED_DEADLINE_MS;
+  for (;;) {
+    const { State } = await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }));
+    if (State === 'Enabled') return;
+    if (Date.now() > deadline) throw new Error(`event source mapping ${uuid} is still ${State ?? 'in no state'} after ${ENABLED_DEADLINE_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }

@@ -2,13 +2,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { selectedBackendName } from '../../harness/backends/createBackend.ts';
 import { selectedDeployMethod } from '../../harness/backends/deployMethod.ts';
+import { selectedTiming } from '../../harness/backends/timingProfile.ts';
 
 /**
- * `npm run features [-- --backend NAME] [-- --deploy sdk|terraform] [cucumber-js options]`.
+ * `npm run features [-- --backend NAME] [-- --deploy sdk|terraform] [-- --aws-timing] [cucumber-js options]`.
  *
  * cucumber-js refuses options it does not know, and its parallel workers are threads that do not see
- * this process's argv, so `--backend` and `--deploy` are taken off the command line here and handed on as
- * `FANOUT_BACKEND` and `FANOUT_DEPLOY`, which every worker inherits. Everything else goes to cucumber-js unchanged.
+ * this process's argv, so `--backend`, `--deploy` and `--aws-timing` are taken off the command line here and
+ * handed on as `FANOUT_BACKEND`, `FANOUT_DEPLOY` and `FANOUT_TIMING=aws`, which every worker inherits.
+ * Everything else goes to cucumber-js unchanged.
  */
 const passThrough: string[] = [];
 const args = process.argv.slice(2);
@@ -18,6 +20,7 @@ for (let i = 0; i < args.length; i++) {
   else if (arg.startsWith('--backend=')) process.env.FANOUT_BACKEND = arg.slice('--backend='.length);
   else if (arg === '--deploy') process.env.FANOUT_DEPLOY = args[++i] ?? '';
   else if (arg.startsWith('--deploy=')) process.env.FANOUT_DEPLOY = arg.slice('--deploy='.length);
+  else if (arg === '--aws-timing') process.env.FANOUT_TIMING = 'aws';
   else passThrough.push(arg);
 }
 
@@ -26,6 +29,10 @@ try {
   process.env.FANOUT_DEPLOY = selectedDeployMethod([], process.env);
   if (process.env.FANOUT_DEPLOY !== 'sdk' && process.env.FANOUT_BACKEND !== 'embedded') {
     throw new Error(`--deploy ${process.env.FANOUT_DEPLOY} applies to the embedded backend only; ${process.env.FANOUT_BACKEND} deploys its own way`);
+  }
+  process.env.FANOUT_TIMING = selectedTiming(process.env).name;
+  if (process.env.FANOUT_TIMING !== 'fast' && process.env.FANOUT_BACKEND !== 'embedded') {
+    throw new Error(`--aws-timing applies to the embedded backend only; ${process.env.FANOUT_BACKEND} has its own timing`);
   }
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);

@@ -10,7 +10,7 @@ import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
 import { orderOfLines, orderWithDiscontinuedItem } from './orderFactory.ts';
 import { withMappingPaused } from './pausedMapping.ts';
 import { pausesConsumerOnSharedStack } from './suite.ts';
-import { OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS } from './timeouts.ts';
+import { OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS, redeliveryTimeoutMs } from './timeouts.ts';
 
 /** One record put straight on a consumer queue. */
 export interface InjectedRecord extends PlacedOrder {
@@ -110,7 +110,7 @@ export async function expectOnlyPoisonRetried(world: FanoutWorld, batch: Injecte
   const { consumer, records } = batch;
   const poison = records.filter((r) => r.poison);
   const good = records.filter((r) => !r.poison);
-  const timeoutMs = 2 * consumer.visibilityTimeoutSeconds * 1000 + OUTCOME_TIMEOUT_MS;
+  const timeoutMs = redeliveryTimeoutMs(consumer);
   const retried = (r: InjectedRecord): boolean => world.outcomesOf(r, consumer).some((o) => o.outcome.receiveCount >= 2);
   if (!(await world.suite.until(() => (poison.every(retried) ? true : undefined), { timeoutMs }))) {
     const first = poison.find((r) => !retried(r)) ?? poison[0];

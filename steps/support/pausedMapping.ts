@@ -1,6 +1,7 @@
 import { GetEventSourceMappingCommand, UpdateEventSourceMappingCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { MAPPING_STATE_TIMEOUT_MS } from './timeouts.ts';
 
-const STATE_DEADLINE_MS = 15_000;
+const STATE_DEADLINE_MS = MAPPING_STATE_TIMEOUT_MS;
 
 async function waitForState(lambda: LambdaClient, uuid: string, state: string): Promise<void> {
   const deadline = Date.now() + STATE_DEADLINE_MS;

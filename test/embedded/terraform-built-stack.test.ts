@@ -87,9 +87,13 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
     // Act
     using clients = createAwsClients({ region: stackFile.region, endpoints: { sns: stackFile.endpoints.aws, sqs: stackFile.endpoints.aws, lambda: stackFile.endpoints.aws }, credentials });
     const applied = withoutEndpoints(await describeDeployment(clients, stackFile.topicArn));
-    // A provider older than 6.19.0 (the offline 5.100.0 here) cannot plan nodejs24.x: the module then gets nodejs22.x.
+    // A provider older than 6.19.0 (the offline 5.100.0 here) cannot plan nodejs24.x: the module then gets nodejs22.x,
+    // and that runtime's RuntimeVersionConfig.
     const runtimes = new Set(Object.values(applied.functions).map((fn) => fn.Runtime));
-    for (const fn of Object.values(applied.functions)) fn.Runtime = 'nodejs24.x';
+    for (const [name, fn] of Object.entries(applied.functions)) {
+      fn.Runtime = 'nodejs24.x';
+      fn.RuntimeVersionConfig = fast.functions[name]?.RuntimeVersionConfig;
+    }
 
     // Assess
     expect([...runtimes].filter((runtime) => runtime !== 'nodejs24.x' && runtime !== 'nodejs22.x')).toEqual([]);

@@ -73,8 +73,8 @@ describe('validation of API parameters, as Lambda does it', () => {
 
   it('refuses mappings of unknown functions, missing queues and non-SQS sources', async () => {
     await expect(createMapping({ FunctionName: 'ghost' })).rejects.toMatchObject({
-      name: 'ResourceNotFoundException',
-      message: 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:ghost',
+      name: 'InvalidParameterValueException',
+      message: 'Function does not exist',
     });
     await expect(createMapping({ EventSourceArn: 'arn:aws:sqs:us-east-1:000000000000:no-such-queue' })).rejects.toMatchObject({
       name: 'InvalidParameterValueException',

@@ -27,6 +27,8 @@ export interface EmbeddedBackendOptions {
   /** Terraform settings for `deploy: terraform`; default from FANOUT_TERRAFORM and FANOUT_TF_PLUGIN_MIRROR. */
   terraform?: { binary?: string; pluginMirror?: string | undefined; onOutput?: (line: string) => void };
   onLog?: EmbeddedCloudOptions['onLog'];
+  /** How long the Lambda service's mapping transitions and idle poll gaps take; default the fast profile. */
+  timing?: EmbeddedCloudOptions['timing'];
 }
 
 /** What a deploy made: where the publisher publishes, what the specs drain, and what closing must undo. */
@@ -57,6 +59,7 @@ export class EmbeddedBackend implements Backend {
     const cloud = await startEmbeddedCloud({
       region: topology.region,
       ...(this.#options.onLog ? { onLog: this.#options.onLog } : {}),
+      ...(this.#options.timing ? { timing: this.#options.timing } : {}),
     });
     let deployed: Deployed | undefined;
     try {

@@ -1,6 +1,6 @@
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { parseSqsArn } from '../arns.ts';
-import { InvalidParameterValueException } from '../errors.ts';
+import { functionArn, parseFunctionReference, parseSqsArn } from '../arns.ts';
+import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { ActionContext } from './ActionContext.ts';
 
@@ -13,6 +13,36 @@ export function sqsQueueName(eventSourceArn: string): string {
     );
   }
   return parsed.queueName;
+}
+
+/** An SQS mapping sends nothing to destinations; AWS refuses an OnSuccess one in these words. */
+export function checkDestinationConfig(config: { OnSuccess?: unknown } | undefined): void {
+  if (config?.OnSuccess !== undefined) {
+    throw new InvalidParameterValueException('Unsupported DestinationConfig parameter for given event source mapping type.');
+  }
+}
+
+/**
+ * The function a mapping names, and the ARN the mapping reports for it (with
+ * `:$LATEST` when the name carried it). A function that does not exist is a
+ * 400 here, not a 404: "Function does not exist".
+ */
+export function requireMappedFunction(ctx: ActionContext, functionName: string): { fn: FunctionRecord; functionArn: string } {
+  let reference;
+  try {
+    reference = parseFunctionReference(ctx.location, functionName);
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) {
+      throw new InvalidParameterValueException('Function does not exist');
+    }
+    throw error;
+  }
+  const fn = ctx.functions.get(reference.name);
+  if (!fn) {
+    throw new InvalidParameterValueException('Function does not exist');
+  }
+  const arn = functionArn(ctx.location, fn.name);
+  return { fn, functionArn: reference.qualifier ? `${arn}:${reference.qualifier}` : arn };
 }
 
 /** Lambda's batch size and batching window rules for SQS. */
@@ -47,7 +77,8 @@ export async function checkQueueVisibility(ctx: ActionContext, queueName: string
     );
     visibilityTimeout = Number(Attributes?.VisibilityTimeout ?? 30);
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // AWS quotes SQS's own message (test_esm_with_not_existing_sqs_queue in LocalStack's AWS-recorded snapshots).
+    const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidParameterValueException(
       `Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: ${reason}`,
     );

@@ -3,8 +3,59 @@ import { RESERVED_VARIABLES } from '../environments/environmentVariables.ts';
 import { InvalidParameterValueException } from '../errors.ts';
 import { constraint } from '../validation.ts';
 
-/** FunctionName as a path parameter: a name, partial ARN or ARN (resolved by `resolveFunctionName`). */
-export const FunctionNameParam = z.string().min(1, constraint.minLength(1)).max(170, constraint.maxLength(170));
+/** A member checked against one of AWS's patterns, printed (unanchored) as AWS prints it. */
+function awsPattern(source: string): [RegExp, { message: string }] {
+  return [new RegExp(`^(?:${source})$`), { message: `Member must satisfy regular expression pattern: ${source}` }];
+}
+
+/**
+ * FunctionName of the operations that write (CreateFunction, UpdateFunction*, the mappings, concurrency):
+ * a name, `name:qualifier`, partial ARN or ARN, at most 140 characters, in AWS's pattern. A value that does
+ * not match is a ValidationException naming the pattern (LocalStack's AWS-recorded parity snapshots
+ * `TestLambdaFunction::test_function_name_and_qualifier_validation[*-create_function]` and `::test_function_arns`).
+ */
+export const FunctionNameParam = z
+  .string()
+  .min(1, constraint.minLength(1))
+  .max(140, constraint.maxLength(140))
+  .regex(
+    ...awsPattern(
+      String.raw`(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?`,
+    ),
+  );
+
+/**
+ * FunctionName of GetFunction(Configuration), Invoke, DeleteFunction and ListVersionsByFunction: AWS's wider
+ * pattern (dots, `$LATEST.PUBLISHED`), no length limit reported before it (the same snapshots, `*-get_function`,
+ * `*-invoke`, `*-delete_function`).
+ */
+export const NamespacedFunctionNameParam = z
+  .string()
+  .min(1, constraint.minLength(1))
+  .regex(
+    ...awsPattern(
+      String.raw`(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`,
+    ),
+  );
+
+/** Qualifier (a version or alias), as the same snapshots record its checks. */
+export const QualifierParam = z
+  .string()
+  .min(1, constraint.minLength(1))
+  .max(128, constraint.maxLength(128))
+  .regex(...awsPattern(String.raw`\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`));
+
+/**
+ * CreateFunction: the name itself is at most 64 characters, an InvalidParameterValueException worded as a
+ * validation error (`TestLambdaFunction::test_function_arns`, long_function_name_exc).
+ */
+export function checkFunctionNameLength(given: string, name: string): void {
+  if (name.length > 64) {
+    throw new InvalidParameterValueException(
+      `1 validation error detected: Value '${given}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+    );
+  }
+}
 
 export const TimeoutSchema = z.int().min(1, constraint.min(1)).max(900, constraint.max(900));
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import { functionArn, resolveFunctionName } from '../arns.ts';
-import { InvalidParameterValueException, ResourceConflictException, ValidationException } from '../errors.ts';
+import { InvalidParameterValueException, ResourceConflictException } from '../errors.ts';
 import { lambdaTimestamp, type FunctionRecord } from '../functions/FunctionStore.ts';
 import { defaultLoggingConfig, resolveLoggingConfig } from '../functions/resolveLoggingConfig.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
@@ -10,6 +10,7 @@ import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import {
   ArchitecturesSchema,
+  checkFunctionNameLength,
   checkRuntime,
   checkTagCount,
   checkVariables,
@@ -63,11 +64,7 @@ const CreateFunctionInput = z.object({
 export async function createFunction(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(CreateFunctionInput, input);
   const name = resolveFunctionName(ctx.location, request.FunctionName);
-  if (name.length > 64) {
-    throw new ValidationException(
-      `1 validation error detected: Value '${name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
-    );
-  }
+  checkFunctionNameLength(request.FunctionName, name);
   if (request.PackageType === 'Image' || request.Code.ImageUri !== undefined) {
     throw new InvalidParameterValueException('Container images are not supported by the embedded Lambda service; use Code.ZipFile.');
   }
@@ -78,7 +75,7 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
     throw new InvalidParameterValueException('Only Code.ZipFile is supported by the embedded Lambda service.');
   }
   const runtime = checkRuntime(request.Runtime);
-  const variables = checkVariables(request.Environment?.Variables);
+  const variables = request.Environment ? checkVariables(request.Environment.Variables) : undefined;
   const tags = checkTagCount(request.Tags ?? {});
   const loggingConfig = resolveLoggingConfig(defaultLoggingConfig(name), request.LoggingConfig ?? {});
   if (!ctx.functions.reserve(name)) {
@@ -96,7 +93,7 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
       description: request.Description ?? '',
       timeout: request.Timeout ?? 3,
       memorySize: request.MemorySize ?? 128,
-      variables,
+      ...(variables ? { variables } : {}),
       code,
       lastModified: lambdaTimestamp(),
       revisionId: randomUUID(),
@@ -113,5 +110,7 @@ export async function createFunction(input: unknown, ctx: ActionContext): Promis
   } finally {
     ctx.functions.release(name, record);
   }
-  return { ...toFunctionConfiguration(record, 'creating') } satisfies FunctionConfiguration;
+  const answer = toFunctionConfiguration(record, { transition: 'creating' });
+  ctx.functions.settle(name);
+  return { ...answer } satisfies FunctionConfiguration;
 }

@@ -8,16 +8,18 @@ import type { ActionContext } from './ActionContext.ts';
 
 const DeleteEventSourceMappingInput = z.object({ UUID: z.string() });
 
-/** DeleteEventSourceMapping: answers Deleting; the mapping is gone at once and its poller stops. */
+/**
+ * DeleteEventSourceMapping: answers Deleting; the poller stops at once, and
+ * the mapping stays visible (Get, List) as Deleting a while before it is
+ * gone. One already Deleting is not found for another delete.
+ */
 export async function deleteEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(DeleteEventSourceMappingInput, input);
   const mapping = ctx.mappings.get(request.UUID);
-  if (!mapping) {
+  if (!mapping || mapping.state === MappingState.Deleting) {
     throw ResourceNotFoundException.forMapping();
   }
-  ctx.mappings.delete(mapping.uuid);
-  ctx.pollers.sync(mapping.uuid);
-  return {
-    ...toMappingConfiguration(ctx.location, { ...mapping, state: MappingState.Deleting, lastModified: new Date() }),
-  } satisfies EventSourceMappingConfiguration;
+  const deleting = ctx.mappings.patch(mapping.uuid, { state: MappingState.Deleting, lastModified: new Date() }) ?? mapping;
+  ctx.pollers.delete(mapping.uuid);
+  return { ...toMappingConfiguration(ctx.location, deleting) } satisfies EventSourceMappingConfiguration;
 }

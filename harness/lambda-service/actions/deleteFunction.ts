@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts';
 
-const DeleteFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
+const DeleteFunctionInput = z.object({ FunctionName: NamespacedFunctionNameParam, Qualifier: QualifierParam.optional() });
 
 /**
  * DeleteFunction: kills its environments, fails its queued invocations,

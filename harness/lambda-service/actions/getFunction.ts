@@ -5,9 +5,9 @@ import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts';
 
-const GetFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
+const GetFunctionInput = z.object({ FunctionName: NamespacedFunctionNameParam, Qualifier: QualifierParam.optional() });
 
 /**
  * GetFunction: configuration, where the zip is (a file:// URL), the reserved
@@ -17,9 +17,9 @@ const GetFunctionInput = z.object({ FunctionName: FunctionNameParam, Qualifier: 
  */
 export async function getFunction(input: unknown, ctx: ActionContext): Promise<GetFunctionResponse> {
   const request = parseInput(GetFunctionInput, input);
-  const { fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
+  const { fn, qualified } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   return {
-    Configuration: toFunctionConfiguration(fn),
+    Configuration: toFunctionConfiguration(fn, { qualified }),
     Code: { RepositoryType: 'S3', Location: pathToFileURL(fn.code.zipPath).href },
     ...(fn.reservedConcurrency !== undefined ? { Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency } } : {}),
     ...(Object.keys(fn.tags).length > 0 ? { Tags: { ...fn.tags } } : {}),

@@ -4,13 +4,13 @@ import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts';
 
-const GetFunctionConfigurationInput = z.object({ FunctionName: FunctionNameParam, Qualifier: z.string().optional() });
+const GetFunctionConfigurationInput = z.object({ FunctionName: NamespacedFunctionNameParam, Qualifier: QualifierParam.optional() });
 
-/** GetFunctionConfiguration. */
+/** GetFunctionConfiguration (`name:$LATEST` keeps the qualifier in FunctionArn, as GetFunction does). */
 export async function getFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(GetFunctionConfigurationInput, input);
-  const { fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
-  return { ...toFunctionConfiguration(fn) } satisfies FunctionConfiguration;
+  const { fn, qualified } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
+  return { ...toFunctionConfiguration(fn, { qualified }) } satisfies FunctionConfiguration;
 }

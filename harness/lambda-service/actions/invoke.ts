@@ -1,10 +1,10 @@
 import type { InvocationResponse } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
+import { functionArn, parseFunctionReference } from '../arns.ts';
 import { InvalidRequestContentException, RequestTooLargeException, ResourceNotFoundException } from '../errors.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts';
 
 /** Lambda's payload limits: 6 MB synchronous, 1 MB asynchronous. */
 export const MAX_SYNC_PAYLOAD_BYTES = 6_291_456;
@@ -14,10 +14,10 @@ const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
 const LOG_TYPES = ['None', 'Tail'] as const;
 
 const InvokeInput = z.object({
-  FunctionName: FunctionNameParam,
+  FunctionName: NamespacedFunctionNameParam,
   InvocationType: z.enum(INVOCATION_TYPES, constraint.enumOf(INVOCATION_TYPES)).default('RequestResponse'),
   LogType: z.enum(LOG_TYPES, constraint.enumOf(LOG_TYPES)).default('None'),
-  Qualifier: z.string().optional(),
+  Qualifier: QualifierParam.optional(),
   Payload: z.instanceof(Buffer),
 });
 
@@ -28,9 +28,10 @@ const InvokeInput = z.object({
  */
 export async function invoke(input: unknown, ctx: ActionContext): Promise<InvocationResponse> {
   const request = parseInput(InvokeInput, input);
-  const name = resolveFunctionName(ctx.location, request.FunctionName, request.Qualifier);
+  const { name, qualifier } = parseFunctionReference(ctx.location, request.FunctionName, request.Qualifier);
   if (!ctx.functions.get(name)) {
-    throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
+    // Invoke names the version it looked for (LocalStack's AWS-recorded `test_function_name_and_qualifier_validation[*-invoke]`).
+    throw ResourceNotFoundException.forFunction(`${functionArn(ctx.location, name)}:$LATEST`);
   }
   const payload = request.Payload.byteLength > 0 ? request.Payload : Buffer.from('{}');
   const limit = request.InvocationType === 'Event' ? MAX_ASYNC_PAYLOAD_BYTES : MAX_SYNC_PAYLOAD_BYTES;
@@ -49,7 +50,10 @@ export async function invoke(input: unknown, ctx: ActionContext): Promise<Invoca
   if (request.InvocationType === 'DryRun') {
     return { StatusCode: 204 } satisfies InvocationResponse;
   }
-  const invocation = { requestId: ctx.requestId, payload, tail: request.LogType === 'Tail' };
+  // The context's invokedFunctionArn is the ARN the caller used, `:$LATEST` included.
+  const arn = functionArn(ctx.location, name);
+  const invokedFunctionArn = qualifier ? `${arn}:${qualifier}` : arn;
+  const invocation = { requestId: ctx.requestId, payload, tail: request.LogType === 'Tail', invokedFunctionArn };
   if (request.InvocationType === 'Event') {
     ctx.invoker.invoke(name, invocation, 'Event').catch((error: unknown) => {
       ctx.logBook.platform(name, `Asynchronous invocation ${ctx.requestId} was dropped: ${String(error)}`, ctx.requestId);

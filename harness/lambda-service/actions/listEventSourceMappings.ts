@@ -4,10 +4,11 @@ import { resolveFunctionName } from '../arns.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { FunctionNameParam } from './commonSchemas.ts';
 import { paginate } from './paginate.ts';
 
 const ListEventSourceMappingsInput = z.object({
-  FunctionName: z.string().optional(),
+  FunctionName: FunctionNameParam.optional(),
   EventSourceArn: z.string().optional(),
   Marker: z.string().optional(),
   MaxItems: z.coerce.number().int().min(1, constraint.min(1)).max(10000, constraint.max(10000)).optional(),

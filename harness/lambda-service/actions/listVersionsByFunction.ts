@@ -5,10 +5,10 @@ import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { paginate } from './paginate.ts';
 import { requireFunction } from './requireFunction.ts';
-import { FunctionNameParam } from './commonSchemas.ts';
+import { NamespacedFunctionNameParam } from './commonSchemas.ts';
 
 const ListVersionsByFunctionInput = z.object({
-  FunctionName: FunctionNameParam,
+  FunctionName: NamespacedFunctionNameParam,
   Marker: z.string().optional(),
   MaxItems: z.coerce.number().int().min(1, constraint.min(1)).max(10000, constraint.max(10000)).optional(),
 });
@@ -22,14 +22,7 @@ const ListVersionsByFunctionInput = z.object({
 export async function listVersionsByFunction(input: unknown, ctx: ActionContext): Promise<ListVersionsByFunctionResponse> {
   const request = parseInput(ListVersionsByFunctionInput, input);
   const { fn } = requireFunction(ctx, request.FunctionName);
-  const {
-    State: _state,
-    StateReason: _stateReason,
-    StateReasonCode: _stateReasonCode,
-    LastUpdateStatus: _lastUpdateStatus,
-    ...latest
-  } = toFunctionConfiguration(fn);
-  const versions: FunctionConfiguration[] = [{ ...latest, FunctionArn: `${fn.arn}:$LATEST` }];
+  const versions: FunctionConfiguration[] = [toFunctionConfiguration(fn, { qualified: true, listed: true })];
   const { page, nextMarker } = paginate(versions, request.Marker, request.MaxItems ?? 50);
   return { Versions: page, ...(nextMarker ? { NextMarker: nextMarker } : {}) } satisfies ListVersionsByFunctionResponse;
 }

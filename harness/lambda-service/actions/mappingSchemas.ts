@@ -11,6 +11,8 @@ export const MappingSettings = {
       MaximumConcurrency: z.int().min(2, constraint.min(2)).max(1000, constraint.max(1000)).optional(),
     })
     .optional(),
+  /** Accepted for its check only: an SQS mapping has no destinations. */
+  DestinationConfig: z.object({ OnSuccess: z.unknown().optional(), OnFailure: z.unknown().optional() }).optional(),
   FunctionResponseTypes: z
     .array(z.enum(['ReportBatchItemFailures'], constraint.enumOf(['ReportBatchItemFailures'])))
     .max(1, constraint.maxLength(1))

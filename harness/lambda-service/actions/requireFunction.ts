@@ -1,4 +1,4 @@
-import { functionArn, resolveFunctionName } from '../arns.ts';
+import { functionArn, parseFunctionReference } from '../arns.ts';
 import { PreconditionFailedException, ResourceNotFoundException } from '../errors.ts';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { ActionContext } from './ActionContext.ts';
@@ -6,6 +6,8 @@ import type { ActionContext } from './ActionContext.ts';
 export interface FoundFunction {
   name: string;
   fn: FunctionRecord;
+  /** The function was named with `:$LATEST` (in the name or the Qualifier). */
+  qualified: boolean;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface FoundFunction {
  * With `revisionId`, also Lambda's optimistic lock: a stale revision is a PreconditionFailedException.
  */
 export function requireFunction(ctx: ActionContext, functionName: string, options: { qualifier?: string; revisionId?: string } = {}): FoundFunction {
-  const name = resolveFunctionName(ctx.location, functionName, options.qualifier);
+  const { name, qualifier } = parseFunctionReference(ctx.location, functionName, options.qualifier);
   const fn = ctx.functions.get(name);
   if (!fn) {
     throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
@@ -21,5 +23,5 @@ export function requireFunction(ctx: ActionContext, functionName: string, option
   if (options.revisionId !== undefined && options.revisionId !== fn.revisionId) {
     throw new PreconditionFailedException();
   }
-  return { name, fn };
+  return { name, fn, qualified: qualifier !== undefined };
 }

@@ -1,12 +1,11 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { functionArn, resolveFunctionName } from '../arns.ts';
 import { ResourceNotFoundException } from '../errors.ts';
 import { MappingState, type MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
-import { checkBatching, checkQueueVisibility, sqsQueueName } from './checkSqsEventSource.ts';
+import { checkBatching, checkDestinationConfig, checkQueueVisibility, requireMappedFunction, sqsQueueName } from './checkSqsEventSource.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 import { MappingSettings } from './mappingSchemas.ts';
 
@@ -24,16 +23,14 @@ const UpdateEventSourceMappingInput = z.object({
 export async function updateEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(UpdateEventSourceMappingInput, input);
   const current = ctx.mappings.get(request.UUID);
-  if (!current) {
+  if (!current || current.state === MappingState.Deleting) {
     throw ResourceNotFoundException.forMapping();
   }
+  checkDestinationConfig(request.DestinationConfig);
   let fn = ctx.functions.get(current.functionName);
+  let mappedArn = current.functionArn;
   if (request.FunctionName !== undefined) {
-    const name = resolveFunctionName(ctx.location, request.FunctionName);
-    fn = ctx.functions.get(name);
-    if (!fn) {
-      throw ResourceNotFoundException.forFunction(functionArn(ctx.location, name));
-    }
+    ({ fn, functionArn: mappedArn } = requireMappedFunction(ctx, request.FunctionName));
   }
   const batchSize = request.BatchSize ?? current.batchSize;
   const windowSeconds = request.MaximumBatchingWindowInSeconds ?? current.maximumBatchingWindowInSeconds;
@@ -44,7 +41,7 @@ export async function updateEventSourceMapping(input: unknown, ctx: ActionContex
   }
   const enabled = request.Enabled ?? current.enabled;
   const changes: Partial<MappingRecord> = {
-    ...(fn ? { functionName: fn.name, functionArn: fn.arn } : {}),
+    ...(fn ? { functionName: fn.name, functionArn: mappedArn } : {}),
     enabled,
     batchSize,
     maximumBatchingWindowInSeconds: windowSeconds,

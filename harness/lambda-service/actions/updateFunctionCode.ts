@@ -44,5 +44,7 @@ export async function updateFunctionCode(input: unknown, ctx: ActionContext): Pr
   };
   ctx.functions.put(updated);
   ctx.invoker.refresh(name);
-  return { ...toFunctionConfiguration(updated, 'updating') } satisfies FunctionConfiguration;
+  const answer = toFunctionConfiguration(updated, { transition: 'updating' });
+  ctx.functions.settle(name);
+  return { ...answer } satisfies FunctionConfiguration;
 }

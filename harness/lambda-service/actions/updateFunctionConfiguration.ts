@@ -50,7 +50,8 @@ const UpdateFunctionConfigurationInput = z.object({
 export async function updateFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionConfigurationInput, input);
   const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
-  const { deadLetterTargetArn: _dlq, kmsKeyArn: _kms, ...rest } = fn;
+  const { deadLetterTargetArn: _dlq, kmsKeyArn: _kms, variables: _variables, ...rest } = fn;
+  const variables = request.Environment ? checkVariables(request.Environment.Variables) : fn.variables;
   const deadLetterTargetArn = request.DeadLetterConfig ? request.DeadLetterConfig.TargetArn : fn.deadLetterTargetArn;
   const kmsKeyArn = request.KMSKeyArn ?? fn.kmsKeyArn;
   const updated: FunctionRecord = {
@@ -60,7 +61,7 @@ export async function updateFunctionConfiguration(input: unknown, ctx: ActionCon
     description: request.Description ?? fn.description,
     timeout: request.Timeout ?? fn.timeout,
     memorySize: request.MemorySize ?? fn.memorySize,
-    variables: request.Environment ? checkVariables(request.Environment.Variables) : fn.variables,
+    ...(variables ? { variables } : {}),
     runtime: request.Runtime !== undefined ? checkRuntime(request.Runtime) : fn.runtime,
     loggingConfig: request.LoggingConfig ? resolveLoggingConfig(fn.loggingConfig, request.LoggingConfig) : fn.loggingConfig,
     tracingMode: request.TracingConfig?.Mode ?? fn.tracingMode,
@@ -74,5 +75,7 @@ export async function updateFunctionConfiguration(input: unknown, ctx: ActionCon
   };
   ctx.functions.put(updated);
   ctx.invoker.refresh(name);
-  return { ...toFunctionConfiguration(updated, 'updating') } satisfies FunctionConfiguration;
+  const answer = toFunctionConfiguration(updated, { transition: 'updating' });
+  ctx.functions.settle(name);
+  return { ...answer } satisfies FunctionConfiguration;
 }

@@ -1,4 +1,4 @@
-import { LineSplitter } from '../logs/LineSplitter.ts';
+import { LineSplitter, type MarkerKind } from '../logs/LineSplitter.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 
 const TAIL_BYTES = 4096;
@@ -10,7 +10,8 @@ const FLUSH_GRACE_MS = 250;
  * attributed to the invocation running, plus the service's own (platform)
  * lines. Keeps the current invocation's lines for `LogType: Tail`, and
  * knows when all of an invocation's output has been read (the bootstrap
- * writes a flush marker on both streams before posting a result).
+ * writes a flush marker on both streams before posting a result) and
+ * whether the runtime took the invocation at all (its take marker).
  */
 export class EnvironmentOutput {
   readonly #functionName: string;
@@ -18,6 +19,8 @@ export class EnvironmentOutput {
   /** Where the lines go in CloudWatch Logs: the function's log group and this environment's stream. */
   readonly #destination: { logGroupName: string; logStreamName: string };
   #requestId: string | undefined;
+  /** The invocation handed to the runtime, until it says it took it. */
+  #offered: { requestId: string; onTaken: () => void } | undefined;
   #lines: string[] | undefined;
   #flush: { requestId: string; remaining: number; done: PromiseWithResolvers<undefined> } | undefined;
   #openStreams = 0;
@@ -35,7 +38,7 @@ export class EnvironmentOutput {
     this.#openStreams += 1;
     const splitter = new LineSplitter({
       onLine: (line) => this.#write(name, line),
-      onMarker: (requestId) => this.#onMarker(requestId),
+      onMarker: (kind: MarkerKind, requestId) => (kind === 'take' ? this.#onTake(requestId) : this.#onMarker(requestId)),
     });
     stream.on('data', (chunk: Buffer) => splitter.push(chunk));
     stream.once('end', () => {
@@ -45,11 +48,26 @@ export class EnvironmentOutput {
     });
   }
 
-  /** Lines from now on belong to this invocation. */
-  begin(requestId: string): void {
-    this.#requestId = requestId;
-    this.#lines = [];
+  /**
+   * The invocation is handed to the runtime. Lines belong to it from the
+   * moment the runtime takes it (`onTaken` runs then, before any of them);
+   * what the process writes before that is no part of it.
+   */
+  begin(requestId: string, onTaken: () => void): void {
+    this.#offered = { requestId, onTaken };
     this.#flush = { requestId, remaining: this.#openStreams, done: Promise.withResolvers<undefined>() };
+  }
+
+  /** The runtime took the current invocation (its marker was read, or `markTaken` was called). */
+  get taken(): boolean {
+    return this.#requestId !== undefined;
+  }
+
+  /** The runtime answered the invocation, so it took it, even if its marker was never read. */
+  markTaken(): void {
+    if (this.#offered) {
+      this.#onTake(this.#offered.requestId);
+    }
   }
 
   /** A line written by the service itself (START, END, REPORT, warnings). */
@@ -73,6 +91,7 @@ export class EnvironmentOutput {
   end(tail: boolean): string | undefined {
     const lines = this.#lines ?? [];
     this.#requestId = undefined;
+    this.#offered = undefined;
     this.#lines = undefined;
     this.#flush = undefined;
     if (!tail) {
@@ -94,7 +113,16 @@ export class EnvironmentOutput {
     });
   }
 
-  /** A marker for `requestId`, or a stream that ended (undefined). */
+  #onTake(requestId: string): void {
+    const offered = this.#offered;
+    if (offered?.requestId === requestId && this.#requestId === undefined) {
+      this.#requestId = requestId;
+      this.#lines = [];
+      offered.onTaken();
+    }
+  }
+
+  /** A flush marker for `requestId`, or a stream that ended (undefined). */
   #onMarker(requestId: string | undefined): void {
     const flush = this.#flush;
     if (flush && (requestId === undefined || flush.requestId === requestId)) {

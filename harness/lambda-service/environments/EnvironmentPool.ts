@@ -29,15 +29,25 @@ interface Queued {
   request: InvocationRequest;
   deferred: PromiseWithResolvers<InvocationResult>;
   throttleTimer?: NodeJS.Timeout;
+  /** Times it was handed to an environment that died before its runtime took it. */
+  redeliveries: number;
 }
+
+/**
+ * An invocation handed to an environment that dies before taking it goes to
+ * another one; once more than this, the exit is its result (a function whose
+ * runtime dies as soon as it is ready must fail, not cold-start forever).
+ */
+const MAX_REDELIVERIES = 1;
 
 /**
  * The execution environments of one function. Warm environments are reused
  * (most recently used first); new ones are started while under the
  * function's concurrency (reserved, else a default); beyond it invocations
- * queue. An invocation is only handed to a runtime waiting on /next, so an
- * environment that dies between two invocations costs a cold start, never
- * an invocation. Environments of an older code or configuration generation
+ * queue. An invocation is only handed to a runtime waiting on /next, and
+ * one handed to an environment that dies before its runtime takes it runs
+ * in another, so an environment that dies between two invocations costs a
+ * cold start, never an invocation. Environments of an older code or configuration generation
  * are retired as soon as they are idle.
  */
 export class EnvironmentPool {
@@ -46,7 +56,8 @@ export class EnvironmentPool {
   readonly #ready: ExecutionEnvironment[] = [];
   readonly #queue: Queued[] = [];
   readonly #listener: EnvironmentListener;
-  #disposed = false;
+  /** Set once disposed: what queued invocations fail with. */
+  #disposedWith: AwsError | undefined;
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -67,14 +78,14 @@ export class EnvironmentPool {
 
   invoke(request: InvocationRequest, options: SubmitOptions = {}): Promise<InvocationResult> {
     const fn = this.#options.getFunction();
-    if (!fn || this.#disposed) {
+    if (!fn || this.#disposedWith) {
       return Promise.reject(new ResourceNotFoundException('Function not found'));
     }
     const throttles = options.throttleAfterMs !== undefined && fn.reservedConcurrency !== undefined;
     if (throttles && fn.reservedConcurrency === 0) {
       return Promise.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
     }
-    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>() };
+    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>(), redeliveries: 0 };
     this.#queue.push(queued);
     this.#pump();
     // Only an invocation left without a slot may be throttled; waiting for a cold start is not throttling.
@@ -107,7 +118,7 @@ export class EnvironmentPool {
 
   /** Kills every environment and fails what is queued with `error`. */
   dispose(error: AwsError): void {
-    this.#disposed = true;
+    this.#disposedWith = error;
     for (const env of this.#environments) {
       env.kill();
     }
@@ -120,7 +131,7 @@ export class EnvironmentPool {
   }
 
   #pump(): void {
-    while (this.#queue.length > 0 && !this.#disposed) {
+    while (this.#queue.length > 0 && !this.#disposedWith) {
       const fn = this.#options.getFunction();
       if (!fn) {
         this.dispose(new ResourceNotFoundException('Function not found'));
@@ -163,8 +174,18 @@ export class EnvironmentPool {
 
   #dispatch(env: ExecutionEnvironment, queued: Queued): void {
     clearTimeout(queued.throttleTimer);
-    env.run(queued.request).then(
-      (result) => queued.deferred.resolve(result),
+    env.run(queued.request, { chargeUntaken: queued.redeliveries >= MAX_REDELIVERIES }).then(
+      (result) => {
+        if (result) {
+          queued.deferred.resolve(result);
+        } else if (this.#disposedWith) {
+          queued.deferred.reject(this.#disposedWith);
+        } else {
+          // Its environment died before taking it: it goes first to the next one.
+          queued.redeliveries += 1;
+          this.#queue.unshift(queued);
+        }
+      },
       (error: unknown) => queued.deferred.reject(error),
     ).finally(() => {
       if (env.state === 'dead' || env.state === 'failed') {

@@ -21,6 +21,8 @@ export interface InvocationRequest {
   payload: Buffer;
   /** Return the end of the invocation's log (X-Amz-Log-Type: Tail). */
   tail: boolean;
+  /** The ARN the caller named (`...:$LATEST` when qualified): the context's invokedFunctionArn. The function's ARN if absent. */
+  invokedFunctionArn?: string;
 }
 
 export interface InvocationResult {
@@ -62,7 +64,9 @@ interface InitFailure {
 /**
  * One execution environment: a Node process running the bootstrap against
  * its own Runtime API server, serving one invocation at a time. A timeout
- * or a crash ends it; a handled error does not.
+ * or a crash ends it; a handled error does not. START is logged when the
+ * runtime takes the invocation, so an environment that dies before that
+ * leaves no trace of an invocation it never ran.
  */
 export class ExecutionEnvironment {
   readonly fn: FunctionRecord;
@@ -98,7 +102,7 @@ export class ExecutionEnvironment {
       () => this.#failInit({ payload: (requestId) => timeoutPayload(requestId, initLimit), errorType: 'Sandbox.Timedout', status: 'timeout' }),
       initLimit * 1000,
     );
-    this.#boot().catch((error: unknown) => this.#failInit(exitFailure(`spawn failed: ${String(error)}`)));
+    this.#boot().catch((error: unknown) => this.#failInit(exitFailure(`Runtime exited with error: spawn failed: ${String(error)}`)));
   }
 
   get state(): EnvironmentState {
@@ -114,8 +118,13 @@ export class ExecutionEnvironment {
     return this.#exited.promise;
   }
 
-  /** Runs one invocation; never rejects for function failures (they are results). */
-  async run(request: InvocationRequest): Promise<InvocationResult> {
+  /**
+   * Runs one invocation; never rejects for function failures (they are results).
+   * Resolves undefined when the process died before its runtime took the
+   * invocation (none of it ran, so there is nothing to charge), unless
+   * `chargeUntaken` asks for the exit to be its result anyway.
+   */
+  async run(request: InvocationRequest, options: { chargeUntaken?: boolean } = {}): Promise<InvocationResult | undefined> {
     if (this.#state === 'failed' && this.#initFailure) {
       return this.#answerInitFailure(request, this.#initFailure);
     }
@@ -126,8 +135,7 @@ export class ExecutionEnvironment {
     const { requestId } = request;
     const timeoutMs = this.fn.timeout * 1000;
     const startedAt = performance.now();
-    this.#output.begin(requestId);
-    this.#output.platform(startLine(requestId));
+    this.#output.begin(requestId, () => this.#output.platform(startLine(requestId)));
     const ending = Promise.withResolvers<Ending>();
     this.#ending = ending;
     const timer = setTimeout(() => ending.resolve({ kind: 'timeout' }), timeoutMs);
@@ -135,7 +143,7 @@ export class ExecutionEnvironment {
       requestId,
       payload: request.payload,
       deadlineMs: Date.now() + timeoutMs,
-      functionArn: this.fn.arn,
+      functionArn: request.invokedFunctionArn ?? this.fn.arn,
       traceId: traceId(),
     };
     void this.#runtimeApi.deliver(invocation).then((outcome) => ending.resolve({ kind: 'outcome', outcome }));
@@ -146,6 +154,7 @@ export class ExecutionEnvironment {
 
     if (end.kind === 'outcome') {
       await this.#output.flushed();
+      this.#output.markTaken();
       this.#maxMemoryUsedMb = end.outcome.maxMemoryUsedMb ?? this.#maxMemoryUsedMb;
       if (this.#state === 'busy') {
         this.#state = 'finishing';
@@ -154,6 +163,7 @@ export class ExecutionEnvironment {
       return this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
     }
     if (end.kind === 'timeout') {
+      this.#output.markTaken();
       this.#maxMemoryUsedMb = (await this.#peakMemoryMb()) ?? this.#maxMemoryUsedMb;
       this.kill();
       await this.exited;
@@ -162,7 +172,13 @@ export class ExecutionEnvironment {
       return this.#finish(request, result, { durationMs, status: 'timeout' });
     }
     await this.#output.flushed();
-    this.#output.platform(`RequestId: ${requestId} Error: Runtime exited with error: ${end.reason}\nRuntime.ExitError`);
+    if (!this.#output.taken && !options.chargeUntaken) {
+      // It died between invocations (a failure its last one left behind): this invocation never reached it.
+      this.#output.end(false);
+      return undefined;
+    }
+    this.#output.markTaken();
+    this.#output.platform(`RequestId: ${requestId} Error: ${end.reason}\nRuntime.ExitError`);
     const result = { requestId, payload: exitPayload(requestId, end.reason), functionError: 'Unhandled' } as const;
     return this.#finish(request, result, { durationMs, status: 'error', errorType: 'Runtime.ExitError' });
   }
@@ -222,7 +238,7 @@ export class ExecutionEnvironment {
     trackChild(child);
     this.#output.attach(child.stdout, 'stdout');
     this.#output.attach(child.stderr, 'stderr');
-    child.once('error', (error) => this.#onExit(`spawn failed: ${error.message}`));
+    child.once('error', (error) => this.#onExit(`Runtime exited with error: spawn failed: ${error.message}`));
     child.once('exit', (code, signal) => this.#onExit(exitReason(code, signal)));
   }
 
@@ -264,8 +280,8 @@ export class ExecutionEnvironment {
 
   #answerInitFailure(request: InvocationRequest, failure: InitFailure): InvocationResult {
     const { requestId } = request;
-    this.#output.begin(requestId);
-    this.#output.platform(startLine(requestId));
+    this.#output.begin(requestId, () => this.#output.platform(startLine(requestId)));
+    this.#output.markTaken();
     const result = { requestId, payload: failure.payload(requestId), functionError: 'Unhandled' } as const;
     return this.#finish(request, result, { durationMs: 0, status: failure.status, errorType: failure.errorType });
   }

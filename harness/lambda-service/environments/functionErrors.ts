@@ -10,13 +10,25 @@ export function timeoutPayload(requestId: string, timeoutSeconds: number): Buffe
   return errorPayload('Sandbox.Timedout', `RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
 }
 
-/** What Lambda answers when the runtime process exits during an invocation. */
+/** What Lambda answers when the runtime process exits during an invocation (`reason` from `exitReason`). */
 export function exitPayload(requestId: string, reason: string): Buffer {
-  return errorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: Runtime exited with error: ${reason}`);
+  return errorPayload('Runtime.ExitError', `RequestId: ${requestId} Error: ${reason}`);
 }
 
-/** Go's wording of an exit, which Lambda prints: `exit status 3`, `signal: killed`. */
+/**
+ * Lambda's words for an exit: `Runtime exited with error: ` and Go's wording of the status (`exit status 3`,
+ * `signal: killed`); an exit with status 0 is `Runtime exited without providing a reason` (LocalStack's
+ * AWS-recorded snapshots of test_lambda_handler_exit and test_lambda_runtime_exit, tests/aws/services/lambda_/
+ * test_lambda.snapshot.json).
+ */
 export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  if (code === 0) {
+    return 'Runtime exited without providing a reason';
+  }
+  return `Runtime exited with error: ${exitStatus(code, signal)}`;
+}
+
+function exitStatus(code: number | null, signal: NodeJS.Signals | null): string {
   if (code !== null) {
     return `exit status ${code}`;
   }

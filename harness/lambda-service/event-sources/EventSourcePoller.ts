@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueUrlCommand,
   ReceiveMessageCommand,
@@ -9,6 +10,7 @@ import {
 import { parseSqsArn } from '../arns.ts';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import { TooManyRequestsException } from '../errors.ts';
+import { drawMs, type MsRange } from '../LambdaTiming.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import type { MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { buildSqsEvent } from './buildSqsEvent.ts';
@@ -34,6 +36,8 @@ export interface PollerDependencies {
   sqs: SQSClient;
   invoker: FunctionInvoker;
   logBook: LogBook;
+  /** How long to wait after a receive that brought nothing (the timing profile's idle poll gaps); default none. */
+  idlePollGapMs?: MsRange;
   /** The mapping as it is now: batch size, window and concurrency are read live. */
   getMapping(): MappingRecord | undefined;
 }
@@ -56,6 +60,8 @@ export class EventSourcePoller {
   readonly #loop: Promise<void>;
   readonly #functionName: string;
   #running = true;
+  /** Stopped for a deletion: what the last long poll brings goes back to the queue, unprocessed. */
+  #releasing = false;
   /** Throttled invokes since the last one that ran; no receive before `#backoffUntil`. */
   #throttles = 0;
   #backoffUntil = 0;
@@ -71,10 +77,14 @@ export class EventSourcePoller {
    * pending is left to finish and what it returns is processed, as a
    * Disabling mapping on Lambda may still deliver a batch; `polling`
    * resolves when no receive is left. With `abort` (service shutdown)
-   * everything stops now. Resolves when the in-flight batches are over.
+   * everything stops now. With `release` (delete) what that last long poll
+   * brings is made visible again at once instead of being processed: a
+   * deleted mapping invokes nothing more. Resolves when the in-flight
+   * batches are over.
    */
-  stop(options: { abort: boolean }): Promise<void> {
+  stop(options: { abort: boolean; release?: boolean }): Promise<void> {
     this.#running = false;
+    this.#releasing ||= options.release === true;
     this.#stopped.resolve(undefined);
     if (options.abort) {
       this.#abort.abort();
@@ -115,12 +125,30 @@ export class EventSourcePoller {
         await this.#pause(Math.min(5000, 100 * 2 ** failures));
         continue;
       }
+      if (messages.length > 0 && this.#releasing) {
+        await this.#release(queueUrl, messages);
+        break;
+      }
       // After an abort (service shutdown) the invoker is closed: what was received goes back to the queue.
       if (messages.length > 0 && !this.#abort.signal.aborted) {
         const task = this.#process(queueUrl, mapping, messages);
         this.#inFlight.add(task);
         void task.finally(() => this.#inFlight.delete(task));
       }
+    }
+  }
+
+  /** Makes messages received for a deleted mapping visible again now (their receive still counts). */
+  async #release(queueUrl: string, messages: Message[]): Promise<void> {
+    try {
+      await this.#deps.sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
+        }),
+      );
+    } catch (error) {
+      this.#log(`Returning ${messages.length} message(s) to ${queueUrl} failed: ${describe(error)}; they come back after the visibility timeout`);
     }
   }
 
@@ -191,6 +219,11 @@ export class EventSourcePoller {
         );
         break;
       }
+      if (received.length === 0 && messages.length === 0 && this.#running) {
+        // Idle: the timing profile's gap before the next poll (none in the fast profile).
+        await this.#pause(drawMs(this.#deps.idlePollGapMs ?? [0, 0]));
+        continue;
+      }
       for (const message of received) {
         messages.push(message);
         bodyBytes += Buffer.byteLength(message.Body ?? '');
@@ -227,7 +260,7 @@ export class EventSourcePoller {
       const event = buildSqsEvent(messages, mapping.eventSourceArn);
       const result = await this.#deps.invoker.invoke(
         mapping.functionName,
-        { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false },
+        { requestId: randomUUID(), payload: Buffer.from(JSON.stringify(event)), tail: false, invokedFunctionArn: mapping.functionArn },
         'EventSourceMapping',
       );
       this.#throttles = 0;

@@ -2,10 +2,13 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { MappingState, type EventSourceMappingStore } from '../mappings/EventSourceMappingStore.ts';
+import { drawMs, type LambdaTiming } from '../LambdaTiming.ts';
 import { EventSourcePoller } from './EventSourcePoller.ts';
 
 export interface PollerRegistryOptions {
   mappings: EventSourceMappingStore;
+  /** How long transitions, deletions and idle poll gaps take. */
+  timing: LambdaTiming;
   invoker: FunctionInvoker;
   logBook: LogBook;
   /** Absent when the service has no awsEndpointUrl (then no SQS mapping can be created). */
@@ -16,13 +19,19 @@ export interface PollerRegistryOptions {
  * Keeps one poller per enabled mapping. Actions change a mapping in the
  * store (state Creating, Enabling, Disabling, Updating) and call `sync`;
  * then the poller is started (Enabled on the next tick) or stopped
- * (Disabled once it receives no more), as Lambda's transitions do.
+ * (Disabled once it receives no more), as Lambda's transitions do. A
+ * deleted mapping stops polling at once and stays visible as Deleting a
+ * while before it is gone ("it enters a Deleting state and might not be
+ * completely deleted for several seconds", API_DeleteEventSourceMapping).
  */
 export class PollerRegistry {
   readonly #options: PollerRegistryOptions;
   readonly #pollers = new Map<string, EventSourcePoller>();
   /** Pollers stopped gracefully whose last long-poll may still be pending. */
   readonly #retired = new Set<EventSourcePoller>();
+  readonly #removals = new Set<NodeJS.Timeout>();
+  /** The pending settle of each mapping in transition: a newer change replaces it. */
+  readonly #settling = new Map<string, () => void>();
   #closed = false;
 
   constructor(options: PollerRegistryOptions) {
@@ -31,11 +40,36 @@ export class PollerRegistry {
 
   /** Brings the poller of a mapping in line with the store (a deleted mapping stops its poller at once). */
   sync(uuid: string): void {
-    if (!this.#options.mappings.get(uuid)) {
+    const mapping = this.#options.mappings.get(uuid);
+    if (!mapping || mapping.state === MappingState.Deleting) {
       this.#stop(uuid);
       return;
     }
-    setImmediate(() => this.#settle(uuid));
+    this.#settling.get(uuid)?.();
+    const settle = (): void => {
+      this.#settling.delete(uuid);
+      this.#settle(uuid);
+    };
+    const delayMs = drawMs(this.#options.timing.mappingTransitionMs);
+    if (delayMs <= 0) {
+      const immediate = setImmediate(settle);
+      this.#settling.set(uuid, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(settle, delayMs);
+      this.#settling.set(uuid, () => clearTimeout(timer));
+    }
+  }
+
+  /** A mapping marked Deleting: its poller stops now, the mapping leaves the store after `deletingMs`. */
+  delete(uuid: string): void {
+    this.#settling.get(uuid)?.();
+    this.#settling.delete(uuid);
+    this.#stop(uuid, { release: true });
+    const removal = setTimeout(() => {
+      this.#removals.delete(removal);
+      this.#options.mappings.delete(uuid);
+    }, drawMs(this.#options.timing.mappingDeletingMs));
+    this.#removals.add(removal);
   }
 
   /**
@@ -45,6 +79,14 @@ export class PollerRegistry {
    */
   stopAll(): Promise<void> {
     this.#closed = true;
+    for (const removal of this.#removals) {
+      clearTimeout(removal);
+    }
+    this.#removals.clear();
+    for (const cancel of this.#settling.values()) {
+      cancel();
+    }
+    this.#settling.clear();
     const pollers = [...this.#pollers.values(), ...this.#retired];
     this.#pollers.clear();
     this.#retired.clear();
@@ -53,13 +95,14 @@ export class PollerRegistry {
 
   #settle(uuid: string): void {
     const mapping = this.#options.mappings.get(uuid);
-    if (!mapping || this.#closed) {
+    if (!mapping || this.#closed || mapping.state === MappingState.Deleting) {
       return;
     }
     const { sqs, mappings, invoker, logBook } = this.#options;
     if (!mapping.enabled) {
       const settle = (): void => {
-        if (mappings.get(uuid)?.enabled === false) {
+        const current = mappings.get(uuid);
+        if (current?.enabled === false && current.state !== MappingState.Deleting) {
           mappings.patch(uuid, { state: MappingState.Disabled });
         }
       };
@@ -72,20 +115,23 @@ export class PollerRegistry {
       return;
     }
     if (!this.#pollers.has(uuid) && sqs) {
-      this.#pollers.set(uuid, new EventSourcePoller({ sqs, invoker, logBook, getMapping: () => mappings.get(uuid) }));
+      this.#pollers.set(
+        uuid,
+        new EventSourcePoller({ sqs, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
+      );
     }
     mappings.patch(uuid, { state: MappingState.Enabled });
   }
 
-  /** Stops a mapping's poller; resolves when it no longer receives. */
-  #stop(uuid: string): Promise<void> | undefined {
+  /** Stops a mapping's poller (`release`: see EventSourcePoller.stop); resolves when it no longer receives. */
+  #stop(uuid: string, options: { release?: boolean } = {}): Promise<void> | undefined {
     const poller = this.#pollers.get(uuid);
     if (!poller) {
       return undefined;
     }
     this.#pollers.delete(uuid);
     this.#retired.add(poller);
-    void poller.stop({ abort: false }).finally(() => this.#retired.delete(poller));
+    void poller.stop({ abort: false, release: options.release === true }).finally(() => this.#retired.delete(poller));
     return poller.polling;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApplicationLogLevel, Architecture, LogFormat, SnapStartApplyOn, SystemLogLevel, TracingMode } from '@aws-sdk/client-lambda';
 
 /**
@@ -24,7 +25,8 @@ export interface FunctionRecord {
   readonly timeout: number;
   /** MB. */
   readonly memorySize: number;
-  readonly variables: Readonly<Record<string, string>>;
+  /** Absent until the function is given an Environment: Lambda then reports none. */
+  readonly variables?: Readonly<Record<string, string>>;
   readonly code: StoredCode;
   /** Lambda's format: `2024-01-02T03:04:05.678+0000`. */
   readonly lastModified: string;
@@ -93,6 +95,19 @@ export class FunctionStore {
 
   put(record: FunctionRecord): void {
     this.#functions.set(record.name, record);
+  }
+
+  /**
+   * The create or update of a function is done: Lambda gives it a new
+   * RevisionId then (AWS-recorded `TestLambdaFunction::test_function_lifecycle`:
+   * the one answered by CreateFunction or an update is stale once it is
+   * Active / Successful).
+   */
+  settle(name: string): void {
+    const current = this.#functions.get(name);
+    if (current) {
+      this.#functions.set(name, { ...current, revisionId: randomUUID() });
+    }
   }
 
   delete(name: string): void {

@@ -6,6 +6,20 @@ import { StringDecoder } from 'node:string_decoder';
  * both streams, every line of that invocation has been read.
  */
 export const FLUSH_MARKER = '\u0000lambda-flush:';
+/**
+ * Written by the bootstrap on stdout the moment it takes an invocation from
+ * `/next`, before the handler runs: an environment that dies without having
+ * written it never started that invocation.
+ */
+export const TAKE_MARKER = '\u0000lambda-take:';
+
+/** What a marker line says about an invocation. */
+export type MarkerKind = 'flush' | 'take';
+
+const MARKERS: readonly (readonly [MarkerKind, string])[] = [
+  ['flush', FLUSH_MARKER],
+  ['take', TAKE_MARKER],
+];
 
 /**
  * Turns a child's output stream into lines. The Node runtime writes each
@@ -15,10 +29,10 @@ export const FLUSH_MARKER = '\u0000lambda-flush:';
 export class LineSplitter {
   readonly #decoder = new StringDecoder('utf8');
   readonly #onLine: (line: string) => void;
-  readonly #onMarker: (requestId: string) => void;
+  readonly #onMarker: (kind: MarkerKind, requestId: string) => void;
   #pending = '';
 
-  constructor(options: { onLine: (line: string) => void; onMarker: (requestId: string) => void }) {
+  constructor(options: { onLine: (line: string) => void; onMarker: (kind: MarkerKind, requestId: string) => void }) {
     this.#onLine = options.onLine;
     this.#onMarker = options.onMarker;
   }
@@ -42,13 +56,15 @@ export class LineSplitter {
   }
 
   #emit(line: string): void {
-    const markerAt = line.indexOf(FLUSH_MARKER);
-    if (markerAt >= 0) {
-      if (markerAt > 0) {
-        this.#onLine(line.slice(0, markerAt).replaceAll('\r', '\n'));
+    for (const [kind, marker] of MARKERS) {
+      const markerAt = line.indexOf(marker);
+      if (markerAt >= 0) {
+        if (markerAt > 0) {
+          this.#onLine(line.slice(0, markerAt).replaceAll('\r', '\n'));
+        }
+        this.#onMarker(kind, line.slice(markerAt + marker.length));
+        return;
       }
-      this.#onMarker(line.slice(markerAt + FLUSH_MARKER.length));
-      return;
     }
     this.#onLine(line.replaceAll('\r', '\n'));
   }

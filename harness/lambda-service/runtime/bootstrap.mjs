@@ -6,14 +6,16 @@
 // on the Runtime API at AWS_LAMBDA_RUNTIME_API: GET /invocation/next, call
 // the handler, POST /response or /error. Init failures go to /init/error.
 import http from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, statSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
-// Keep these two in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
+// Keep these three in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
 const FLUSH_MARKER = '\u0000lambda-flush:';
+const TAKE_MARKER = '\u0000lambda-take:';
 const MAX_MEMORY_HEADER = 'lambda-runtime-embedded-max-memory-mb';
 
 const env = process.env;
@@ -32,15 +34,39 @@ const CALLBACKS_SUPPORTED = Number(process.versions.node.split('.')[0]) < 24;
 const CALLBACK_HANDLER_DEPRECATED =
   'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 
-/** The invocation being served, for log prefixes and crash reports. */
+/** The invocation being served, for log prefixes (until its result is posted). */
 let currentRequestId;
+/** The invocation whose result is not yet sent: the one a crash is charged to. */
+let serving;
+/** The post of the last result, while it is under way. */
+let posting;
+/** The exit code of a crash that belongs to no invocation in flight: the process ends once none is. */
+let doomed;
 let initialized = false;
+/**
+ * Each invocation's code runs in its own async context, so a crash can be
+ * traced to the invocation whose code caused it (the context a timer,
+ * promise or callback was created in), even after that one returned.
+ */
+const invocations = new AsyncLocalStorage();
+const exitProcess = process.exit.bind(process);
+/** Thrown by `process.exit` called from a returned invocation's code while another one runs: it unwinds the caller. */
+class LeftoverExit extends Error {}
+
 
 provideAwsSdk();
 patchConsole();
 watchParent();
-process.on('uncaughtException', (error) => fatal(error, 'Uncaught Exception', 129));
+guardExit();
+process.on('uncaughtException', (error) => {
+  if (!(error instanceof LeftoverExit)) {
+    fatal(error, 'Uncaught Exception', 129);
+  }
+});
 process.on('unhandledRejection', (reason) => {
+  if (reason instanceof LeftoverExit) {
+    return;
+  }
   const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
   const error = new Error(message);
   error.name = 'Runtime.UnhandledPromiseRejection';
@@ -54,7 +80,7 @@ const handler = await loadHandler().catch(async (error) => {
   const body = toErrorBody(error);
   console.error('Init Error', logDocument(body));
   await post(`${RUNTIME}/init/error`, body, { 'lambda-runtime-function-error-type': body.errorType });
-  process.exit(129);
+  exitProcess(129);
 });
 initialized = true;
 
@@ -62,48 +88,73 @@ for (;;) {
   const next = await request('GET', `${RUNTIME}/invocation/next`);
   const requestId = String(next.headers['lambda-runtime-aws-request-id']);
   const deadline = Number(next.headers['lambda-runtime-deadline-ms']);
+  // Synchronously with taking it: a crash from now on is this invocation's or waits for its end.
   currentRequestId = requestId;
+  serving = requestId;
+  process.stdout.write(`${TAKE_MARKER}${requestId}\n`);
   env._X_AMZN_TRACE_ID = String(next.headers['lambda-runtime-trace-id'] ?? '');
   const context = createContext(requestId, deadline, next.headers);
-  let outcome;
-  try {
-    const event = JSON.parse(next.body.length > 0 ? next.body.toString('utf8') : '{}');
-    outcome = CALLBACKS_SUPPORTED ? await invokeWithCallback(handler, event, context) : await invokeAsync(handler, event, context);
-  } catch (error) {
-    outcome = { ok: false, error };
-  }
-  await sendOutcome(requestId, outcome);
+  const outcome = await invocations.run(requestId, async () => {
+    try {
+      const event = JSON.parse(next.body.length > 0 ? next.body.toString('utf8') : '{}');
+      return CALLBACKS_SUPPORTED ? await invokeWithCallback(handler, event, context) : await invokeAsync(handler, event, context);
+    } catch (error) {
+      return { ok: false, error };
+    }
+  });
+  serving = undefined;
+  posting = sendOutcome(requestId, outcome);
+  await posting;
+  posting = undefined;
   currentRequestId = undefined;
+  if (doomed !== undefined) {
+    // A crash left behind by an earlier invocation waited for this one to end: no next one comes here.
+    exitProcess(doomed);
+  }
 }
 
 /** Calls the handler the way the nodejs24.x runtime does: `await handler(event, context)`. */
-async function invokeAsync(fn, event, context) {
-  try {
-    return { ok: true, value: await fn(event, context) };
-  } catch (error) {
-    return { ok: false, error };
+function invokeAsync(fn, event, context) {
+  const { promise, resolve: settle } = Promise.withResolvers();
+  const onEmptyLoop = () => settle(emptyLoopOutcome(fn));
+  process.on('beforeExit', onEmptyLoop);
+  (async () => fn(event, context))()
+    .then((value) => settle({ ok: true, value }), (error) => settle({ ok: false, error }))
+    .finally(() => process.off('beforeExit', onEmptyLoop));
+  return promise;
+}
+
+/**
+ * The event loop emptied before the handler finished (a promise that never
+ * settles, a callback never called). AWS's runtime then ends the invocation
+ * and keeps the environment: an `async` handler fails with
+ * Runtime.NodeJsExit, any other answers null
+ * (aws-lambda-nodejs-runtime-interface-client, src/Runtime.js
+ * `_setDefaultExitListener`, src/Errors.js `NodeJsExit`).
+ */
+function emptyLoopOutcome(fn) {
+  if (fn.constructor?.name !== 'AsyncFunction') {
+    return { ok: true, value: null };
   }
+  const error = new Error(
+    'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes',
+  );
+  error.name = 'Runtime.NodeJsExit';
+  return { ok: false, error };
 }
 
 /**
  * Calls the handler the way the runtimes before nodejs24.x do: async (the
  * promise settles the invocation), or with a callback (settled once the
  * event loop is empty, unless context.callbackWaitsForEmptyEventLoop is
- * false). A handler that does neither answers null once the event loop is empty.
+ * false). A handler that does neither ends as `emptyLoopOutcome` says once the event loop is empty.
  */
 function invokeWithCallback(fn, event, context) {
   context.callbackWaitsForEmptyEventLoop = true;
   const { promise, resolve: settle } = Promise.withResolvers();
   let settled = false;
   let callbackOutcome;
-  let returnedPromise = false;
-  const onEmptyLoop = () => {
-    if (callbackOutcome) {
-      finish(callbackOutcome);
-    } else if (!returnedPromise) {
-      finish({ ok: true, value: null });
-    }
-  };
+  const onEmptyLoop = () => finish(callbackOutcome ?? emptyLoopOutcome(fn));
   const finish = (outcome) => {
     if (!settled) {
       settled = true;
@@ -124,7 +175,6 @@ function invokeWithCallback(fn, event, context) {
   try {
     const returned = fn(event, context, callback);
     if (returned && typeof returned.then === 'function') {
-      returnedPromise = true;
       returned.then((value) => finish({ ok: true, value }), (error) => finish({ ok: false, error }));
     }
   } catch (error) {
@@ -155,22 +205,57 @@ async function sendOutcome(requestId, outcome) {
   await post(path, body, headers);
 }
 
-/** Reports a crash for the current invocation (or init), then exits: the environment is gone. */
+/**
+ * A crash ends the environment. It is charged to the invocation in flight
+ * when that invocation's code (or code of no invocation: init's) caused it,
+ * as AWS's runtime charges it. One caused by an invocation that already
+ * returned is charged to none: with an invocation in flight the process
+ * ends after that one's result; between invocations at once, before it can
+ * take another.
+ */
 async function fatal(error, label, exitCode) {
   const body = toErrorBody(error);
   console.error(label, logDocument(body));
-  try {
-    if (currentRequestId !== undefined) {
-      flushMarker(currentRequestId);
-      await post(`${RUNTIME}/invocation/${currentRequestId}/error`, body, {
-        'lambda-runtime-function-error-type': body.errorType,
-      });
-    } else if (!initialized) {
-      await post(`${RUNTIME}/init/error`, body, { 'lambda-runtime-function-error-type': body.errorType });
-    }
-  } finally {
-    process.exit(exitCode);
+  const owner = invocations.getStore();
+  if (!initialized) {
+    await post(`${RUNTIME}/init/error`, body, { 'lambda-runtime-function-error-type': body.errorType }).finally(() => exitProcess(exitCode));
+    return;
   }
+  if (serving !== undefined && (owner === undefined || owner === serving)) {
+    const requestId = serving;
+    serving = undefined;
+    flushMarker(requestId);
+    await post(`${RUNTIME}/invocation/${requestId}/error`, body, {
+      'lambda-runtime-function-error-type': body.errorType,
+    }).finally(() => exitProcess(exitCode));
+    return;
+  }
+  leftoverCrash(exitCode);
+}
+
+/** A crash of an invocation that already returned: the process goes as soon as no invocation is in flight. */
+function leftoverCrash(exitCode) {
+  doomed ??= exitCode;
+  if (serving === undefined && posting === undefined) {
+    exitProcess(doomed);
+  }
+}
+
+/**
+ * `process.exit` from the code of an invocation that already returned, while
+ * another is in flight, ends the process after that one (as a crash would);
+ * any other call exits at once, as usual.
+ */
+function guardExit() {
+  process.exit = function exit(code) {
+    const owner = invocations.getStore();
+    const leftover = owner !== undefined && owner !== serving;
+    if (leftover && (serving !== undefined || posting !== undefined)) {
+      leftoverCrash(Number(code ?? process.exitCode ?? 0));
+      throw new LeftoverExit(`process.exit(${code ?? ''}) from invocation ${owner}, which had returned`);
+    }
+    return exitProcess(code);
+  };
 }
 
 async function loadHandler() {
@@ -307,7 +392,7 @@ function request(method, path, body, headers = {}) {
 
 /** The Runtime API is gone: the environment was destroyed or the service died. */
 function lostRuntimeApi() {
-  process.exit(0);
+  exitProcess(0);
 }
 
 /** Exits when the service's process is gone, even if the Runtime API socket lingers. */
@@ -315,7 +400,7 @@ function watchParent() {
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) {
-      process.exit(0);
+      exitProcess(0);
     }
   }, 500).unref();
 }

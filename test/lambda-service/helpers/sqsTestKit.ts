@@ -6,6 +6,7 @@ import {
   type Message,
 } from '@aws-sdk/client-sqs';
 import { startFauxqs, type FauxqsServer } from 'fauxqs';
+import type { LambdaServiceOptions } from '../../../harness/lambda-service/startLambdaService.ts';
 import { startLambdaTestKit, type LambdaTestKit } from './lambdaTestKit.ts';
 
 /** fauxqs, the Lambda service pointed at it, and an SQS client. */
@@ -29,10 +30,11 @@ export interface Queue {
   dlqArn: string;
 }
 
-export async function startSqsTestKit(): Promise<SqsTestKit> {
+/** `options`: the Lambda service's settings besides its endpoint (its timing profile). */
+export async function startSqsTestKit(options: Pick<LambdaServiceOptions, 'timing'> = {}): Promise<SqsTestKit> {
   const fauxqs = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
   const endpoint = `http://127.0.0.1:${fauxqs.port}`;
-  const kit = await startLambdaTestKit({ awsEndpointUrl: endpoint });
+  const kit = await startLambdaTestKit({ ...options, awsEndpointUrl: endpoint });
   const sqs = new SQSClient({
     endpoint,
     region: 'us-east-1',

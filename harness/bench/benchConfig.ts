@@ -1,6 +1,6 @@
 import type { BenchConfig } from './types.ts';
 
-/** About two minutes on two cores, plus the features suite. */
+/** About two minutes on two cores, plus the features suite (eight runs of 10-15 s). */
 const FULL: BenchConfig = {
   mode: 'full',
   endToEnd: {
@@ -15,7 +15,7 @@ const FULL: BenchConfig = {
   invoke: { warmupIterations: 300, iterations: 2000 },
   coldStart: { repetitions: 10 },
   startup: { repetitions: 5 },
-  features: { run: true, timeoutMs: 180_000 },
+  features: { run: true, timeoutMs: 180_000, repetitions: 2, parallel: 2 },
   rssIntervalMs: 50,
 };
 
@@ -34,7 +34,7 @@ const QUICK: BenchConfig = {
   invoke: { warmupIterations: 100, iterations: 300 },
   coldStart: { repetitions: 3 },
   startup: { repetitions: 2 },
-  features: { run: false, timeoutMs: 180_000 },
+  features: { run: false, timeoutMs: 180_000, repetitions: 1, parallel: 2 },
   rssIntervalMs: 50,
 };
 

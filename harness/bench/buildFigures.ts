@@ -1,9 +1,9 @@
 import type { ColdStartResult } from './measureColdStart.ts';
 import type { EndToEndResult } from './measureEndToEnd.ts';
-import type { FeaturesSuiteResult } from './measureFeaturesSuite.ts';
 import type { BracketedFloor } from './measureFloor.ts';
 import type { InvokeResult } from './measureInvoke.ts';
 import type { StartupResult } from './measureStartup.ts';
+import { suiteVariants, type SuiteTimesResult, type SuiteVariant } from './measureSuiteTimes.ts';
 import { TARGETS } from './targets.ts';
 import type { Figure } from './types.ts';
 
@@ -16,7 +16,7 @@ export interface Measurements {
   invoke: Outcome<InvokeResult>;
   coldStart: Outcome<ColdStartResult>;
   startup: Outcome<StartupResult>;
-  features: Outcome<FeaturesSuiteResult>;
+  features: Outcome<SuiteTimesResult>;
 }
 
 type FigureSpec = Omit<Figure, 'value' | 'failure'>;
@@ -29,6 +29,31 @@ function figure<T>(outcome: Outcome<T>, spec: FigureSpec, value: (result: T) => 
   return measured === undefined ? { ...spec, failure: 'failed: not measured' } : { ...spec, value: measured };
 }
 
+/** The figure ids of the suite's variants: the cold serial one kept its id from before there were four. */
+const SUITE_FIGURE_IDS: Record<string, string> = {
+  coldSerial: 'features.coldWallMs',
+  warmSerial: 'features.warmWallMs',
+  coldParallel: 'features.coldParallelWallMs',
+  warmParallel: 'features.warmParallelWallMs',
+};
+
+/** A row for one way of running `npm run features`: the mean wall time of its runs, or the first run's failure. */
+function suiteFigure(outcome: Outcome<SuiteTimesResult>, variant: SuiteVariant): Figure {
+  const measured = outcome.ok ? outcome.value.variants.find((v) => v.id === variant.id) : undefined;
+  const runs = measured && measured.samples.length > 1 ? `, mean of ${measured.samples.length}` : '';
+  const spec: FigureSpec = {
+    id: SUITE_FIGURE_IDS[variant.id] ?? `features.${variant.id}WallMs`,
+    label: `npm run features${variant.parallel > 1 ? ` -- --parallel ${variant.parallel}` : ''}, ${variant.cold ? 'cold' : 'warm'} (embedded${runs})`,
+    unit: 'ms',
+    digits: 0,
+    ...(variant.id === 'coldSerial' ? { target: TARGETS.featuresCold } : {}),
+  };
+  if (!outcome.ok) return { ...spec, failure: outcome.failure };
+  if (!measured) return { ...spec, failure: 'failed: not measured' };
+  if (measured.failure) return { ...spec, failure: `failed: ${measured.failure}` };
+  return measured.wallMs ? { ...spec, value: measured.wallMs.mean } : { ...spec, failure: 'failed: not measured' };
+}
+
 /** The rows of the bench table, in the order of the issue. */
 export function buildFigures(m: Measurements): Figure[] {
   const e2e = m.endToEnd.ok ? m.endToEnd.value : undefined;
@@ -39,7 +64,7 @@ export function buildFigures(m: Measurements): Figure[] {
     if (!m.floor.ok) return m.floor;
     return { ok: true, value: { e2e: m.endToEnd.value, floor: m.floor.value } };
   };
-  const features = m.features.ok && m.features.value.failure ? { ok: false as const, failure: `failed: ${m.features.value.failure}` } : m.features;
+  const suites = m.features.ok ? m.features.value.variants : suiteVariants(2);
   return [
     figure(m.endToEnd, { id: 'endToEnd.ordersPerSecond', label: `End to end throughput (${clients})`, unit: 'orders/s', target: TARGETS.ordersPerSecond }, (r) => r.throughput.ordersPerSecond),
     figure(m.endToEnd, { id: 'endToEnd.recordsPerSecond', label: 'Lambda records processed', unit: 'records/s', target: TARGETS.recordsPerSecond }, (r) => r.throughput.recordsPerSecond),
@@ -55,7 +80,7 @@ export function buildFigures(m: Measurements): Figure[] {
     figure(m.invoke, { id: 'invoke.overheadMedian', label: 'Warm Invoke minus direct call, at p50', unit: 'ms', digits: 3, target: TARGETS.invokeOverheadMedian }, (r) => r.overheadMedianMs),
     figure(m.coldStart, { id: 'coldStart.median', label: 'Cold start: first Invoke of a new function p50', unit: 'ms', digits: 1, target: TARGETS.coldStartMedian }, (r) => r.firstInvoke.p50),
     figure(m.startup, { id: 'startup.stackUpMedian', label: 'Embedded stack up (provisioned) p50', unit: 'ms', digits: 0, target: TARGETS.stackUpMedian }, (r) => r.stackUp.p50),
-    figure(features, { id: 'features.coldWallMs', label: 'npm run features, cold (embedded)', unit: 'ms', digits: 0, target: TARGETS.featuresCold }, (r) => r.wallMs),
+    ...suites.map((variant) => suiteFigure(m.features, variant)),
     figure(m.endToEnd, { id: 'memory.peakRssMb', label: 'Peak RSS harness + Lambda environments', unit: 'MB', digits: 0, target: TARGETS.peakRss }, (r) => r.memory.peakMb),
   ];
 }

@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { repoRoot } from '../topology/loadTopology.ts';
 
+export interface FeaturesSuiteOptions {
+  timeoutMs: number;
+  /** Delete `dist/lambdas` first (not timed), so the run bundles every Lambda as a fresh checkout does. */
+  cold: boolean;
+  /** Cucumber workers (`--parallel N`), each with its own stack; 1 runs without `--parallel`. */
+  parallel: number;
+}
+
 export interface FeaturesSuiteResult {
+  cold: boolean;
+  parallel: number;
   wallMs: number;
   exitCode: number | null;
   signal: string | null;
@@ -14,13 +26,18 @@ export interface FeaturesSuiteResult {
 const TAIL_LINES = 15;
 
 /**
- * `npm run features` on the embedded backend in a fresh process (cold:
- * Node start, module loading, stack start-up, every scenario), timed from
- * spawn to exit. A failing or missing suite is a result, not a bench error.
+ * `npm run features` on the embedded backend in a fresh process (Node
+ * start, module loading, the Lambda bundles, stack start-up, every
+ * scenario), timed from spawn to exit. A failing or missing suite is a
+ * result, not a bench error.
  */
-export async function measureFeaturesSuite(options: { timeoutMs: number }): Promise<FeaturesSuiteResult> {
+export async function measureFeaturesSuite(options: FeaturesSuiteOptions): Promise<FeaturesSuiteResult> {
+  if (options.cold) {
+    await rm(join(repoRoot, 'dist', 'lambdas'), { recursive: true, force: true });
+  }
+  const args = ['run', 'features', ...(options.parallel > 1 ? ['--', '--parallel', String(options.parallel)] : [])];
   const started = performance.now();
-  const child = spawn('npm', ['run', 'features'], {
+  const child = spawn('npm', args, {
     cwd: repoRoot,
     env: { ...process.env, FANOUT_BACKEND: 'embedded', FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,5 +73,5 @@ export async function measureFeaturesSuite(options: { timeoutMs: number }): Prom
     const last = tail.filter((line) => line.trim() !== '' && !line.startsWith('npm ')).at(-1)?.trim() ?? '';
     failure = `exit ${code ?? signal}${last ? `: ${last.slice(0, 80)}` : ''}`;
   }
-  return { wallMs, exitCode: code, signal, ...(failure ? { failure } : {}), tail };
+  return { cold: options.cold, parallel: options.parallel, wallMs, exitCode: code, signal, ...(failure ? { failure } : {}), tail };
 }

@@ -27,8 +27,15 @@ export function renderDiagnostics(m: Measurements): string {
   if (m.coldStart.ok && m.coldStart.value.initDuration) {
     lines.push(`cold start: the service's Init Duration (spawn to the runtime's first /next) p50 ${ms(m.coldStart.value.initDuration.p50)}`);
   }
-  if (m.features.ok && m.features.value.failure) {
-    lines.push(`npm run features: ${m.features.value.failure}; last output:\n    ${m.features.value.tail.slice(-5).join('\n    ')}`);
+  if (m.features.ok) {
+    for (const variant of m.features.value.variants) {
+      const samples = variant.samples.map((run) => `${(run.wallMs / 1000).toFixed(1)}${run.failure ? ' (failed)' : ''}`).join(', ');
+      lines.push(`npm run features ${variant.id}: ${samples} s`);
+      const failed = variant.samples.find((run) => run.failure !== undefined);
+      if (failed) {
+        lines.push(`npm run features ${variant.id}: ${failed.failure ?? ''}; last output:\n    ${failed.tail.slice(-5).join('\n    ')}`);
+      }
+    }
   }
   return lines.map((line) => `- ${line}`).join('\n');
 }

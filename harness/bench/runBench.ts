@@ -14,10 +14,10 @@ import { buildFigures, type Measurements, type Outcome } from './buildFigures.ts
 import { machineInfo } from './machineInfo.ts';
 import { measureColdStart } from './measureColdStart.ts';
 import { measureEndToEnd } from './measureEndToEnd.ts';
-import { measureFeaturesSuite } from './measureFeaturesSuite.ts';
 import { bracketFloor, measureFloor, type BracketedFloor } from './measureFloor.ts';
 import { measureInvoke } from './measureInvoke.ts';
 import { measureStartup } from './measureStartup.ts';
+import { measureSuiteTimes, type SuiteTimesResult } from './measureSuiteTimes.ts';
 import { renderDiagnostics } from './renderDiagnostics.ts';
 import { renderFigures } from './renderTable.ts';
 import { judge } from './targets.ts';
@@ -67,8 +67,9 @@ const floorAfter = await measure('floor after', () => measureFloor(floorOptions)
 const floor: Outcome<BracketedFloor> = !floorBefore.ok ? floorBefore : !floorAfter.ok ? floorAfter : { ok: true, value: bracketFloor(floorBefore.value, floorAfter.value) };
 const invoke = await measure(`warm Invoke vs direct call x${config.invoke.iterations}`, () => measureInvoke(config.invoke));
 const coldStart = await measure(`cold start x${config.coldStart.repetitions}`, () => measureColdStart(config.coldStart));
-const features: Outcome<Awaited<ReturnType<typeof measureFeaturesSuite>>> = config.features.run
-  ? await measure('npm run features (cold, embedded)', () => measureFeaturesSuite(config.features))
+// Last: the cold runs delete dist/lambdas, which the measurements above start their stacks from.
+const features: Outcome<SuiteTimesResult> = config.features.run
+  ? await measure(`npm run features, cold and warm, without and with --parallel ${config.features.parallel}, x${config.features.repetitions}`, () => measureSuiteTimes({ ...config.features, log }))
   : { ok: false, failure: 'skipped: --quick' };
 if (!config.features.run) {
   log('npm run features is skipped in --quick mode');

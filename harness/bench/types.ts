@@ -31,6 +31,10 @@ export interface BenchConfig {
   invoke: { warmupIterations: number; iterations: number };
   coldStart: { repetitions: number };
   startup: { repetitions: number };
-  features: { run: boolean; timeoutMs: number };
+  /**
+   * `npm run features`, cold and warm, serial and with `parallel` workers, `repetitions` runs of each;
+   * `timeoutMs` per run.
+   */
+  features: { run: boolean; timeoutMs: number; repetitions: number; parallel: number };
   rssIntervalMs: number;
 }

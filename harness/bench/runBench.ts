@@ -2,7 +2,7 @@
  * `npm run bench` (`--quick` for a run of seconds): the figures of the
  * issue "npm run bench", each next to the reference it is measured
  * against in the same run, printed as a table and written to
- * `reports/bench.json`. Missed targets are reported, not failed: the exit
+ * `reports/bench.json` (`reports/bench-quick.json` for `--quick`). Missed targets are reported, not failed: the exit
  * code is non-zero only when the bench itself could not measure.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -87,7 +87,8 @@ const report = {
   figures: figures.map((f) => ({ ...f, ...(f.value !== undefined && f.target ? judge(f.value, f.target) : {}) })),
   measurements: Object.fromEntries(Object.entries(measurements).map(([name, outcome]) => [name, outcome.ok ? outcome.value : { failure: outcome.failure }])),
 };
-const reportFile = join(repoRoot, 'reports', 'bench.json');
+// A quick run (npm test makes one) must not overwrite the full run's samples.
+const reportFile = join(repoRoot, 'reports', config.mode === 'quick' ? 'bench-quick.json' : 'bench.json');
 await mkdir(join(repoRoot, 'reports'), { recursive: true });
 await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 

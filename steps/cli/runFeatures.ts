@@ -39,6 +39,13 @@ try {
   process.exit(2);
 }
 
+if (process.env.FANOUT_BACKEND === 'embedded') {
+  // Once, here: parallel workers start their stacks at the same moment, and would each run esbuild on a
+  // fresh checkout; with the bundles built, each worker's build finds its stamps current and keeps them.
+  const { buildLambdas } = await import('../../scripts/build-lambdas.ts');
+  await buildLambdas();
+}
+
 const require = createRequire(import.meta.url);
 const cli = require('@cucumber/cucumber/lib/cli/run') as { default: () => Promise<void> };
 process.argv = [process.argv[0] ?? process.execPath, path.join(path.dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber-js'), ...passThrough];

@@ -23,12 +23,17 @@ export interface SubmitOptions {
    * reserved concurrency 0 at once. Without it (Event) they wait their turn.
    */
   throttleAfterMs?: number;
+  /**
+   * The longest an invocation may wait for an environment, whatever the concurrency: past it, it leaves
+   * the queue throttled (ConcurrentInvocationLimitExceeded), so no invocation waits without a deadline.
+   */
+  maxWaitMs?: number;
 }
 
 interface Queued {
   request: InvocationRequest;
   deferred: PromiseWithResolvers<InvocationResult>;
-  throttleTimer?: NodeJS.Timeout;
+  timers: NodeJS.Timeout[];
 }
 
 /**
@@ -74,21 +79,30 @@ export class EnvironmentPool {
     if (throttles && fn.reservedConcurrency === 0) {
       return Promise.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
     }
-    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>() };
+    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>(), timers: [] };
     this.#queue.push(queued);
     this.#pump();
     // Only an invocation left without a slot may be throttled; waiting for a cold start is not throttling.
     const position = this.#queue.indexOf(queued);
     if (throttles && position >= this.#comingSoon(fn) && this.#environments.size >= (fn.reservedConcurrency ?? 0)) {
-      queued.throttleTimer = setTimeout(() => {
-        const index = this.#queue.indexOf(queued);
-        if (index >= 0) {
-          this.#queue.splice(index, 1);
-          queued.deferred.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
-        }
-      }, options.throttleAfterMs);
+      this.#expire(queued, options.throttleAfterMs ?? 0, 'ReservedFunctionConcurrentInvocationLimitExceeded');
+    }
+    if (options.maxWaitMs !== undefined && position >= 0) {
+      this.#expire(queued, options.maxWaitMs, 'ConcurrentInvocationLimitExceeded');
     }
     return queued.deferred.promise;
+  }
+
+  /** Throttles `queued` if it is still waiting after `ms`. */
+  #expire(queued: Queued, ms: number, reason: ConstructorParameters<typeof TooManyRequestsException>[0]): void {
+    queued.timers.push(setTimeout(() => {
+      const index = this.#queue.indexOf(queued);
+      if (index >= 0) {
+        this.#queue.splice(index, 1);
+        queued.timers.forEach(clearTimeout);
+        queued.deferred.reject(new TooManyRequestsException(reason));
+      }
+    }, ms));
   }
 
   /** The code or configuration changed: idle environments go now, busy ones after their invocation. */
@@ -114,7 +128,7 @@ export class EnvironmentPool {
     this.#environments.clear();
     this.#ready.length = 0;
     for (const queued of this.#queue.splice(0)) {
-      clearTimeout(queued.throttleTimer);
+      queued.timers.forEach(clearTimeout);
       queued.deferred.reject(error);
     }
   }
@@ -162,7 +176,7 @@ export class EnvironmentPool {
   }
 
   #dispatch(env: ExecutionEnvironment, queued: Queued): void {
-    clearTimeout(queued.throttleTimer);
+    queued.timers.forEach(clearTimeout);
     env.run(queued.request).then(
       (result) => queued.deferred.resolve(result),
       (error: unknown) => queued.deferred.reject(error),

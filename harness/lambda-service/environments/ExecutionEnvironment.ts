@@ -14,7 +14,13 @@ import { RuntimeApiServer, type RuntimeOutcome } from './RuntimeApiServer.ts';
 
 const BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.mjs', import.meta.url));
 /** Lambda's init phase limit; past it the (retried) init runs under the function timeout. */
-const INIT_LIMIT_SECONDS = 10;
+export const INIT_LIMIT_SECONDS = 10;
+/**
+ * How long an answered invocation's runtime has, at least, to ask for the next one before the
+ * environment is stopped (it has until the invocation's deadline otherwise), so that no runtime keeps
+ * its concurrency slot without taking work.
+ */
+const NEXT_GRACE_MS = 1000;
 
 export interface InvocationRequest {
   requestId: string;
@@ -80,6 +86,9 @@ export class ExecutionEnvironment {
   #coldStartPending = true;
   #maxMemoryUsedMb = 0;
   #ending: PromiseWithResolvers<Ending> | undefined;
+  /** The runtime is parked on /next; it may have got there before the invocation it answered was done. */
+  #runtimeWaiting = false;
+  #nextTimer: NodeJS.Timeout | undefined;
 
   constructor(options: EnvironmentOptions) {
     this.fn = options.fn;
@@ -131,6 +140,7 @@ export class ExecutionEnvironment {
     const ending = Promise.withResolvers<Ending>();
     this.#ending = ending;
     const timer = setTimeout(() => ending.resolve({ kind: 'timeout' }), timeoutMs);
+    this.#runtimeWaiting = false;
     const invocation = {
       requestId,
       payload: request.payload,
@@ -145,13 +155,13 @@ export class ExecutionEnvironment {
     const durationMs = performance.now() - startedAt;
 
     if (end.kind === 'outcome') {
+      // Still busy while the output drains: the runtime's next /next may arrive meanwhile (see #onRuntimeReady).
       await this.#output.flushed();
       this.#maxMemoryUsedMb = end.outcome.maxMemoryUsedMb ?? this.#maxMemoryUsedMb;
-      if (this.#state === 'busy') {
-        this.#state = 'finishing';
-      }
       const functionError = end.outcome.kind === 'error' ? ({ functionError: 'Unhandled' } as const) : {};
-      return this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
+      const result = this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
+      this.#awaitNext(requestId, invocation.deadlineMs);
+      return result;
     }
     if (end.kind === 'timeout') {
       this.#maxMemoryUsedMb = (await this.#peakMemoryMb()) ?? this.#maxMemoryUsedMb;
@@ -176,6 +186,7 @@ export class ExecutionEnvironment {
       this.#state = 'dead';
     }
     clearTimeout(this.#initTimer);
+    clearTimeout(this.#nextTimer);
     this.#runtimeApi?.close();
     const child = this.#child;
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -227,14 +238,39 @@ export class ExecutionEnvironment {
   }
 
   #onRuntimeReady(): void {
+    this.#runtimeWaiting = true;
     if (this.#state === 'starting') {
       clearTimeout(this.#initTimer);
       this.#initDurationMs = performance.now() - this.#spawnedAt;
     }
     if (this.#state === 'starting' || this.#state === 'finishing') {
+      clearTimeout(this.#nextTimer);
       this.#state = 'ready';
       this.#options.listener.onReady(this);
     }
+  }
+
+  /**
+   * The invocation is answered and logged: the environment is ready as soon as its runtime waits on /next,
+   * which may already be the case (it asks right after posting, while a large output is still being read).
+   * A runtime that does not ask by the invocation's deadline is stopped, so the slot is never held for good.
+   */
+  #awaitNext(requestId: string, deadlineMs: number): void {
+    if (this.#state !== 'busy') {
+      return;
+    }
+    this.#state = 'finishing';
+    if (this.#runtimeWaiting) {
+      this.#onRuntimeReady();
+      return;
+    }
+    const waitMs = Math.max(deadlineMs - Date.now(), NEXT_GRACE_MS);
+    this.#nextTimer = setTimeout(() => {
+      this.#output.platform(
+        `RequestId: ${requestId} The runtime did not ask for its next invocation within ${waitMs} ms of answering this one; the environment is stopped.`,
+      );
+      this.kill();
+    }, waitMs);
   }
 
   #failInit(failure: InitFailure): void {

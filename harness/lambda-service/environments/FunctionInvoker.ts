@@ -2,7 +2,7 @@ import { ResourceNotFoundException, ServiceException } from '../errors.ts';
 import type { FunctionStore } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { EnvironmentPool } from './EnvironmentPool.ts';
-import { ExecutionEnvironment, type InvocationRequest, type InvocationResult } from './ExecutionEnvironment.ts';
+import { ExecutionEnvironment, INIT_LIMIT_SECONDS, type InvocationRequest, type InvocationResult } from './ExecutionEnvironment.ts';
 
 /** Environments per function when it has no reserved concurrency (a resource cap, not an AWS limit). */
 export const DEFAULT_CONCURRENCY = 10;
@@ -49,9 +49,11 @@ export class FunctionInvoker {
     if (!fn) {
       return Promise.reject(ResourceNotFoundException.forFunction(functionName));
     }
-    // Event invocations queue (Lambda queues them internally); the others may be throttled.
-    return this.#pool(functionName).invoke(request, {
-      throttleAfterMs: source === 'Event' ? undefined : THROTTLE_AFTER_MS,
+    // Event invocations queue (Lambda queues them internally); the others may be throttled, and wait
+    // for an environment no longer than one could take to start and run (init limit plus timeout).
+    return this.#pool(functionName).invoke(request, source === 'Event' ? {} : {
+      throttleAfterMs: THROTTLE_AFTER_MS,
+      maxWaitMs: (INIT_LIMIT_SECONDS + fn.timeout) * 1000,
     });
   }
 

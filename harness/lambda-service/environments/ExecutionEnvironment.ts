@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
@@ -227,9 +228,13 @@ export class ExecutionEnvironment {
         nodeMajor,
         awsEndpointUrl: this.#options.awsEndpointUrl,
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // fd 3 carries the Runtime API secret: a socket, so no other process can open it through /proc.
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
     this.#child = child;
+    const secretChannel = child.stdio[3] as Writable | null;
+    secretChannel?.on('error', () => {}); // the child may be gone before it reads it: its exit is reported
+    secretChannel?.end(runtimeApi.secret);
     trackChild(child);
     this.#output.attach(child.stdout, 'stdout');
     this.#output.attach(child.stderr, 'stderr');

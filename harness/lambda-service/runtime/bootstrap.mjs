@@ -6,15 +6,18 @@
 // on the Runtime API at AWS_LAMBDA_RUNTIME_API: GET /invocation/next, call
 // the handler, POST /response or /error. Init failures go to /init/error.
 import http from 'node:http';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
-// Keep these two in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
+// Keep these in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
 const FLUSH_MARKER = '\u0000lambda-flush:';
 const MAX_MEMORY_HEADER = 'lambda-runtime-embedded-max-memory-mb';
+const SECRET_HEADER = 'lambda-runtime-embedded-secret';
+/** The environment's Runtime API secret, read before any function code runs (fd 3 is then closed). */
+const SECRET = readSecret();
 
 const env = process.env;
 const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
@@ -291,7 +294,7 @@ function request(method, path, body, headers = {}) {
       method,
       path,
       agent,
-      headers: payload ? { ...headers, 'content-length': payload.byteLength } : headers,
+      headers: { ...headers, [SECRET_HEADER]: SECRET, ...(payload ? { 'content-length': payload.byteLength } : {}) },
     },
     (res) => {
       const chunks = [];
@@ -303,6 +306,17 @@ function request(method, path, body, headers = {}) {
   req.on('error', lostRuntimeApi);
   req.end(payload);
   return promise;
+}
+
+/** The secret the service wrote on fd 3 (a socket only this process holds); the function's code never sees it. */
+function readSecret() {
+  try {
+    const secret = readFileSync(3, 'utf8');
+    closeSync(3);
+    return secret;
+  } catch {
+    return '';
+  }
 }
 
 /** The Runtime API is gone: the environment was destroyed or the service died. */

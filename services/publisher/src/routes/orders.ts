@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { buildOrderPlaced, OrderRequestSchema } from '../../../../contracts/index.ts';
+import { buildOrderPlaced, OrderPlacedSchema, OrderRequestSchema, type OrderPlaced } from '../../../../contracts/index.ts';
 import { InvalidBodyError } from '../errors.ts';
 import { toFieldErrors } from '../fieldErrors.ts';
 import { jsonBody } from '../middleware/jsonBody.ts';
@@ -22,11 +22,26 @@ export function ordersRoute(options: OrdersRouteOptions): Router<PublisherState>
   router.post('/orders', jsonBody({ limitBytes: options.bodyLimitBytes }), async function placeOrder(ctx) {
     const request = OrderRequestSchema.safeParse(ctx.request.body);
     if (!request.success) throw new InvalidBodyError(toFieldErrors(request.error.issues));
-    const event = buildOrderPlaced(request.data, { now: options.now(), newId: options.newId });
+    const event = checkedEvent(buildOrderPlaced(request.data, { now: options.now(), newId: options.newId }));
     const { correlationId, logger } = ctx.state;
     await publishOrder({ sns: options.sns, topicArn: options.topicArn, event, correlationId, timeoutMs: options.publishTimeoutMs, logger });
     ctx.status = 202;
     ctx.body = { orderId: event.orderId, eventId: event.eventId, correlationId, status: 'accepted' } satisfies OrderAccepted;
   });
   return router;
+}
+
+/**
+ * The event as every consumer parses it (the same schema): an order whose event they would reject, such
+ * as a total past Number.MAX_SAFE_INTEGER, is refused here rather than accepted and dead-lettered by all.
+ */
+function checkedEvent(event: OrderPlaced): OrderPlaced {
+  const checked = OrderPlacedSchema.safeParse(event);
+  if (checked.success) return event;
+  // One message per field: zod reports a too-large integer twice (as an int and as a number).
+  const firstPerField = checked.error.issues.filter((issue, index, all) => all.findIndex((other) => other.path.join('.') === issue.path.join('.')) === index);
+  throw new InvalidBodyError(toFieldErrors(firstPerField).map((error) => ({
+    field: error.field,
+    message: `${error.message}, in the OrderPlaced event this order makes (the sum of quantity x unitPrice for the total)`,
+  })));
 }

@@ -25,6 +25,8 @@ describe('the publisher configuration', () => {
       logLevel: 'info',
       publishTimeoutMs: 3000,
       shutdownTimeoutMs: 10_000,
+      idempotencyWindowMs: 86_400_000,
+      idempotencyMaxKeys: 100_000,
     });
   });
 

@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLISH_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  IDEMPOTENCY_WINDOW_SECONDS: z.coerce.number().int().positive().default(86_400),
+  IDEMPOTENCY_MAX_KEYS: z.coerce.number().int().positive().default(100_000),
 });
 
 export interface PublisherConfig {
@@ -28,6 +30,8 @@ export interface PublisherConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   publishTimeoutMs: number;
   shutdownTimeoutMs: number;
+  idempotencyWindowMs: number;
+  idempotencyMaxKeys: number;
 }
 
 export class ConfigError extends Error {
@@ -55,5 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     logLevel: values.LOG_LEVEL,
     publishTimeoutMs: values.PUBLISH_TIMEOUT_MS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    idempotencyWindowMs: values.IDEMPOTENCY_WINDOW_SECONDS * 1000,
+    idempotencyMaxKeys: values.IDEMPOTENCY_MAX_KEYS,
   };
 }

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     logger,
     publishTimeoutMs: config.publishTimeoutMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    idempotencyWindowMs: config.idempotencyWindowMs,
+    idempotencyMaxKeys: config.idempotencyMaxKeys,
   });
   logger.info({ url: publisher.url, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, 'publisher listening');
 

@@ -23,6 +23,9 @@ export interface StartPublisherOptions {
   bodyLimitBytes?: number;
   /** How long close() lets in-flight requests run before cutting them off; default 10000. */
   shutdownTimeoutMs?: number;
+  /** How long an Idempotency-Key stands for its order, and how many keys are kept (createApp's defaults). */
+  idempotencyWindowMs?: number;
+  idempotencyMaxKeys?: number;
 }
 
 export interface RunningPublisher extends AsyncDisposable {
@@ -48,6 +51,8 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     apiKeys: options.apiKeys,
     publishTimeoutMs: options.publishTimeoutMs,
     bodyLimitBytes: options.bodyLimitBytes,
+    idempotencyWindowMs: options.idempotencyWindowMs,
+    idempotencyMaxKeys: options.idempotencyMaxKeys,
   });
   const server = createServer(app.callback());
   const closeServer = gracefulClose(server, { timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildLambdas } from '../../../scripts/build-lambdas.ts';
-import { startPublisher } from '../../../services/publisher/src/startPublisher.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
 import { provisionTopology } from '../../provisioner/provisionTopology.ts';
@@ -11,6 +10,7 @@ import { DeployMethod } from '../deployMethod.ts';
 import { BackendName, type Backend, type Stack, type StackInfo, type StartOptions } from '../types.ts';
 import { deployWithTerraform, type TerraformDeployment } from './deployWithTerraform.ts';
 import { EmbeddedStack } from './EmbeddedStack.ts';
+import { startPublisherProcess } from './startPublisherProcess.ts';
 
 export interface EmbeddedBackendOptions {
   /** Where the Lambda bundles are; default `dist/lambdas`. */
@@ -65,10 +65,12 @@ export class EmbeddedBackend implements Backend {
         : await this.#deployWithSdk(cloud, topology, distDir, progress);
       const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
       progress('starting the publisher');
-      const publisher = await startPublisher({
+      const publisher = await startPublisherProcess({
         topicArn: deployed.topicArn,
         apiKeys,
-        snsClientConfig: { region: cloud.region, endpoint: cloud.endpoints.sns, credentials: EMULATOR_CREDENTIALS },
+        region: cloud.region,
+        snsEndpoint: cloud.endpoints.sns,
+        credentials: EMULATOR_CREDENTIALS,
       });
       const info: StackInfo = {
         backend: BackendName.embedded,

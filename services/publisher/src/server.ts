@@ -20,15 +20,17 @@ async function main(): Promise<void> {
     idempotencyMaxKeys: config.idempotencyMaxKeys,
   });
   logger.info({ url: publisher.url, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, 'publisher listening');
+  // Started by the embedded stack (an IPC channel): say where it listens, and stop when the stack is gone.
+  process.send?.({ type: 'listening', url: publisher.url });
 
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (reason: string): void => {
     if (stopping) {
-      logger.warn({ signal }, 'second signal; exiting now');
+      logger.warn({ reason }, 'second signal; exiting now');
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    logger.info({ reason }, 'shutting down: finishing in-flight requests');
     publisher.close().then(
       () => {
         logger.info('publisher stopped');
@@ -42,6 +44,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // The channel closes when the process that started it exits, however it died.
+  process.once('disconnect', () => {
+    if (!stopping) stop('parent process gone');
+  });
 }
 
 main().catch((error: unknown) => {

@@ -2,8 +2,9 @@ import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { selectedDeployMethod } from '../backends/deployMethod.ts';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
+import type { Stack } from '../backends/types.ts';
 import { fastTimersProfile } from '../topology/loadTopology.ts';
-import { stackFile, writeStackFile } from './writeStackFile.ts';
+import { stackFile, stackFileOwner, writeStackFile } from './writeStackFile.ts';
 
 /**
  * `npm start`: the embedded cloud, the provisioned topology and the publisher, with Lambda logs streamed.
@@ -26,6 +27,52 @@ const stackFilePath = values['stack-file'];
 const began = performance.now();
 const log = (message: string): void => console.log(`[fanout] ${message}`);
 
+const previous = await stackFileOwner(stackFilePath);
+if (previous.kind === 'running') {
+  console.error(`[fanout] ${stackFilePath} belongs to a stack that is running (pid ${previous.pid}): stop it first, or start this one with --stack-file <another file>`);
+  process.exit(1);
+}
+if (previous.kind === 'gone') {
+  log(`${stackFilePath} is stale: the stack that wrote it${previous.pid ? ` (pid ${previous.pid})` : ''} is gone without removing it; it is replaced`);
+  await rm(stackFilePath, { force: true });
+}
+
+// Signals may come while the stack starts, before there is one to close.
+const running: { stack?: Stack } = {};
+let stopping = false;
+async function stop(reason: string): Promise<void> {
+  const { stack } = running;
+  if (stopping || !stack) {
+    // While starting, or a second Ctrl-C: no waiting for a stuck start or close; the watchdog kills what is left.
+    console.error(`[fanout] ${reason}${stopping ? ' again' : ' while starting'}: exiting now`);
+    if (stack) await rm(stackFilePath, { force: true });
+    process.exit(1);
+  }
+  stopping = true;
+  log(`${reason}: stopping`);
+  try {
+    await stack.close();
+  } catch (error) {
+    console.error(`[fanout] could not stop cleanly: ${(error as Error).message}`);
+    process.exitCode = 1;
+  } finally {
+    await rm(stackFilePath, { force: true });
+  }
+  process.exit();
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGHUP', () => void stop('SIGHUP'));
+// npm passes SIGTERM to the shell that runs this script, which dies without passing it on: then this
+// process is re-parented, and stops as if it had got the signal.
+const parent = process.ppid;
+const parentWatch = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(parentWatch);
+  void stop(`parent process ${parent} exited`);
+}, 250);
+parentWatch.unref();
+
 const backend = new EmbeddedBackend({
   deploy,
   terraform: { onOutput: (line) => console.log(`[terraform] ${line}`) },
@@ -35,6 +82,7 @@ const stack = await backend.start({
   overlays: fastTimers ? [fastTimersProfile] : [],
   onProgress: log,
 });
+running.stack = stack;
 const file = await writeStackFile(stack.info, stackFilePath);
 log(`up in ${Math.round(performance.now() - began)} ms`);
 console.log(`
@@ -52,20 +100,3 @@ console.log(`
   Ctrl-C stops everything.
 `);
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log(`${signal}: stopping`);
-  try {
-    await stack.close();
-  } catch (error) {
-    console.error(`[fanout] could not stop cleanly: ${(error as Error).message}`);
-    process.exitCode = 1;
-  } finally {
-    await rm(stackFilePath, { force: true });
-  }
-  process.exit();
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { guardProcess } from '../processes/processGuard.ts';
 import { terraformEnvironment } from './terraformEnvironment.ts';
 import { terraformCommandError, type TerraformRunner } from './TerraformRunner.ts';
 
@@ -36,6 +37,9 @@ export class HostTerraformRunner implements TerraformRunner {
   run(args: readonly string[]): Promise<string> {
     const { promise, resolve, reject } = Promise.withResolvers<string>();
     const child = spawn(this.#binary, args, { env: this.#env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Killed if this process dies mid-apply, rather than retrying against an endpoint that is gone.
+    const forget = child.pid === undefined ? () => {} : guardProcess(child.pid);
+    child.once('exit', forget);
     let stdout = '';
     let combined = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

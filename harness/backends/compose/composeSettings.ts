@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isRunningStack } from '../../processes/isRunningStack.ts';
 import { BackendSettingError } from '../errors.ts';
 import type { AwsCredentials } from '../types.ts';
 import { composeTerraformOutputsFile, envUrl, envValue, terraformOutputsFileFromEnv } from '../settingsFromEnv.ts';
 
 /** The part of `.fanout/stack.json` (written by `npm start`) an attached run reads. */
 const StackFileSchema = z.object({
+  pid: z.int().optional(),
   apiUrl: z.url(),
   apiKey: z.string().optional(),
   region: z.string().min(1),
@@ -25,6 +27,9 @@ function stackFileDefaults(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessE
     parsed = StackFileSchema.parse(JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8')));
   } catch (error) {
     throw new BackendSettingError(`FANOUT_STACK_FILE=${file}: not the stack file of a running npm start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+  if (parsed.pid !== undefined && !isRunningStack(parsed.pid)) {
+    throw new BackendSettingError(`FANOUT_STACK_FILE=${file} is stale: the npm start that wrote it (pid ${parsed.pid}) is not running; start the stack again`);
   }
   return {
     FANOUT_API_URL: parsed.apiUrl,

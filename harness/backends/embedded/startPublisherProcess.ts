@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { guardProcessGroup } from '../../processes/processGuard.ts';
 import type { AwsCredentials } from '../types.ts';
 
 const SERVER = fileURLToPath(new URL('../../../services/publisher/src/server.ts', import.meta.url));
@@ -55,14 +56,20 @@ export async function startPublisherProcess(options: PublisherProcessOptions): P
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own group: the terminal's Ctrl-C reaches the stack, which closes the publisher first.
+    detached: true,
   });
+  const forget = child.pid === undefined ? () => {} : guardProcessGroup(child.pid);
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT_BYTES);
     process.stderr.write(chunk);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    forget();
+    resolve();
+  }));
 
   const listening = Promise.withResolvers<string>();
   const timer = setTimeout(() => listening.reject(new Error(`the publisher process did not listen within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);

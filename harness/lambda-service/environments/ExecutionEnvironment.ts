@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { endLine, initStartLine, reportLine, startLine, timeoutLine } from '../logs/platformLines.ts';
-import { trackChild } from './childReaper.ts';
+import { killChild, trackChild } from './childReaper.ts';
 import { EnvironmentOutput } from './EnvironmentOutput.ts';
 import { environmentVariables } from './environmentVariables.ts';
 import { exitPayload, exitReason, timeoutPayload, traceId } from './functionErrors.ts';
@@ -191,7 +191,7 @@ export class ExecutionEnvironment {
     this.#runtimeApi?.close();
     const child = this.#child;
     if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
+      killChild(child);
     } else {
       this.#exited.resolve(undefined);
     }
@@ -230,6 +230,8 @@ export class ExecutionEnvironment {
       }),
       // fd 3 carries the Runtime API secret: a socket, so no other process can open it through /proc.
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      // Its own process group: killing the environment kills what its function spawned.
+      detached: true,
     });
     this.#child = child;
     const secretChannel = child.stdio[3] as Writable | null;

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { selectedDeployMethod } from '../backends/deployMethod.ts';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
 import type { Stack } from '../backends/types.ts';
+import { describeDiscarded } from '../embedded/countQueuedMessages.ts';
+import { SHUTDOWN_GRACE_MS } from '../embedded/startEmbeddedCloud.ts';
 import { fastTimersProfile } from '../topology/loadTopology.ts';
 import { stackFile, stackFileOwner, writeStackFile } from './writeStackFile.ts';
 
@@ -49,7 +51,7 @@ async function stop(reason: string): Promise<void> {
     process.exit(1);
   }
   stopping = true;
-  log(`${reason}: stopping`);
+  log(`${reason}: stopping: no more orders are accepted, invocations in flight get ${SHUTDOWN_GRACE_MS / 1000} s to finish`);
   try {
     await stack.close();
   } catch (error) {
@@ -77,6 +79,7 @@ const backend = new EmbeddedBackend({
   deploy,
   terraform: { onOutput: (line) => console.log(`[terraform] ${line}`) },
   onLog: values.quiet ? undefined : (line) => console.log(`[${line.functionName}] ${line.message.trimEnd()}`),
+  onDiscarded: (queues) => log(describeDiscarded(queues)),
 });
 const stack = await backend.start({
   overlays: fastTimers ? [fastTimersProfile] : [],

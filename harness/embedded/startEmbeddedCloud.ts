@@ -4,7 +4,9 @@ import { startEdge, type Edge } from '../edge/startEdge.ts';
 import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
+import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { createStsService } from '../sts-service/createStsService.ts';
+import { countQueuedMessages, type QueuedMessages } from './countQueuedMessages.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
 
 /** Credentials the emulators accept; they are never checked. */
@@ -13,9 +15,14 @@ export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'tes
 /** The account of every ARN the embedded stack makes (fauxqs's and the Lambda service's default). */
 export const EMULATOR_ACCOUNT_ID = '000000000000';
 
+/** On shutdown, how long running invocations get to finish (a batch's messages are then deleted, not redelivered). */
+export const SHUTDOWN_GRACE_MS = 5000;
+
 export interface EmbeddedCloudOptions {
   region?: string;
   onLog?: LambdaServiceOptions['onLog'];
+  /** Default SHUTDOWN_GRACE_MS. */
+  shutdownGraceMs?: number;
 }
 
 /** Every emulated service on one loopback endpoint, and SNS/SQS and Lambda on their own ports too. */
@@ -37,6 +44,12 @@ export interface EmbeddedCloud extends AsyncDisposable {
   lambdaService: LambdaService;
   /** Requests the one endpoint answered, per service, and the time spent answering them. */
   edgeStats: EdgeStats;
+  /**
+   * Shutdown, first step (once; close does it too): no batch is received any more, running invocations
+   * finish within the grace, and what the queues still hold is counted: it goes with the emulator. The
+   * APIs keep answering (for a Terraform destroy).
+   */
+  drain(): Promise<QueuedMessages[]>;
   close(): Promise<void>;
 }
 
@@ -44,6 +57,7 @@ export interface EmbeddedCloud extends AsyncDisposable {
 export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Promise<EmbeddedCloud> {
   const region = options.region ?? 'us-east-1';
   const closers: (() => Promise<void>)[] = [];
+  let drain = (): Promise<QueuedMessages[]> => Promise.resolve([]);
   // Reverse start order: the edge stops taking requests, pollers stop before the queues they poll go away.
   const close = async (): Promise<void> => {
     const failures: unknown[] = [];
@@ -61,9 +75,23 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       accountId: EMULATOR_ACCOUNT_ID,
       awsEndpointUrl: fauxqs.url,
       logSink: (entry) => logs.store.write(entry),
+      shutdownGraceMs: options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
     closers.push(() => lambdaService.close());
+    let drained: Promise<QueuedMessages[]> | undefined;
+    drain = () => {
+      drained ??= (async () => {
+        await lambdaService.drain();
+        const sqs = createSqsClient({ endpoint: fauxqs.url, region, credentials: EMULATOR_CREDENTIALS });
+        try {
+          return await countQueuedMessages(sqs);
+        } finally {
+          sqs.destroy();
+        }
+      })();
+      return drained;
+    };
     const edge: Edge = await startEdge({
       services: [
         fauxqsService(fauxqs, 'sns'),
@@ -80,6 +108,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       endpoints: { aws: edge.url, sns: fauxqs.url, sqs: fauxqs.url, lambda: lambdaService.url, iam: edge.url, sts: edge.url, logs: edge.url },
       lambdaService,
       edgeStats: edge.stats,
+      drain: () => drain(),
       close,
       [Symbol.asyncDispose]: close,
     };

@@ -79,13 +79,23 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
 
+  let draining: Promise<void> | undefined;
+  const drain = (): Promise<void> => {
+    draining ??= (async () => {
+      // No batch is received any more; queued invocations fail; running ones get the grace to finish.
+      const pollersStopped = pollers.stopAll();
+      await invoker.drain(options.shutdownGraceMs ?? 0);
+      // What still runs ends now (its environment is killed: Runtime.ExitError).
+      await invoker.close();
+      await pollersStopped;
+    })();
+    return draining;
+  };
+
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      const pollersStopped = pollers.stopAll();
-      // In-flight invocations end now (their environments are killed: Runtime.ExitError), queued ones fail.
-      await invoker.close();
-      await pollersStopped;
+      await drain();
       sqs?.destroy();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       await settledWithin([...answering], CLOSE_GRACE_MS);
@@ -102,6 +112,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     url: `http://${host}:${port}`,
     handle,
     logs: (functionName) => logBook.lines(functionName),
+    drain,
     close,
     [Symbol.asyncDispose]: close,
   };

@@ -52,6 +52,11 @@ export interface LambdaServiceOptions {
    * CloudWatch Logs: the function's log group, the environment's stream (e.g. the logs service's `store.write`).
    */
   logSink?: (entry: LogSinkEntry) => void;
+  /**
+   * On shutdown, how long invocations already running may take to finish before their environments are
+   * killed; default 0 (killed at once). Queued invocations fail either way: they never ran.
+   */
+  shutdownGraceMs?: number;
 }
 
 export interface LambdaService extends AsyncDisposable {
@@ -61,6 +66,11 @@ export interface LambdaService extends AsyncDisposable {
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** The last log lines of a function (bounded), oldest first. */
   logs(functionName: string): readonly LogLine[];
-  /** Stops the pollers, kills every execution environment and closes the server. */
+  /**
+   * Shutdown, first step: stops the pollers, lets running invocations finish within `shutdownGraceMs`,
+   * kills every execution environment; the API keeps answering (a Terraform destroy may follow).
+   */
+  drain(): Promise<void>;
+  /** Drains, then closes the server. */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildLambdas } from '../../../scripts/build-lambdas.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
+import type { QueuedMessages } from '../../embedded/countQueuedMessages.ts';
 import { provisionTopology } from '../../provisioner/provisionTopology.ts';
 import { loadTopology, repoRoot } from '../../topology/loadTopology.ts';
 import type { Topology } from '../../topology/topologySchema.ts';
@@ -27,6 +28,8 @@ export interface EmbeddedBackendOptions {
   /** Terraform settings for `deploy: terraform`; default from FANOUT_TERRAFORM and FANOUT_TF_PLUGIN_MIRROR. */
   terraform?: { binary?: string; pluginMirror?: string | undefined; onOutput?: (line: string) => void };
   onLog?: EmbeddedCloudOptions['onLog'];
+  /** Told, when the stack closes, how many messages each queue still held (they are lost with it). */
+  onDiscarded?: (queues: QueuedMessages[]) => void;
 }
 
 /** What a deploy made: where the publisher publishes, what the specs drain, and what closing must undo. */
@@ -83,7 +86,13 @@ export class EmbeddedBackend implements Backend {
         topicArn: deployed.topicArn,
         outcomesQueueUrl: deployed.outcomesQueueUrl,
       };
-      return new EmbeddedStack({ info, cloud, publisher, ...(deployed.terraform ? { terraform: deployed.terraform } : {}) });
+      return new EmbeddedStack({
+        info,
+        cloud,
+        publisher,
+        ...(deployed.terraform ? { terraform: deployed.terraform } : {}),
+        ...(this.#options.onDiscarded ? { onDiscarded: this.#options.onDiscarded } : {}),
+      });
     } catch (error) {
       try {
         await deployed?.terraform?.destroy();

@@ -50,6 +50,8 @@ export class EnvironmentPool {
   readonly #environments = new Set<ExecutionEnvironment>();
   readonly #ready: ExecutionEnvironment[] = [];
   readonly #queue: Queued[] = [];
+  /** Invocations handed to an environment and not answered yet. */
+  readonly #running = new Set<Promise<unknown>>();
   readonly #listener: EnvironmentListener;
   #disposed = false;
 
@@ -119,6 +121,19 @@ export class EnvironmentPool {
     this.#pump();
   }
 
+  /**
+   * Takes no more work: what is queued fails with `error` now, and the result resolves once every
+   * invocation already running is answered (the caller bounds the wait, then disposes).
+   */
+  drain(error: AwsError): Promise<void> {
+    this.#disposed = true;
+    for (const queued of this.#queue.splice(0)) {
+      queued.timers.forEach(clearTimeout);
+      queued.deferred.reject(error);
+    }
+    return Promise.allSettled([...this.#running]).then(() => undefined);
+  }
+
   /** Kills every environment and fails what is queued with `error`. */
   dispose(error: AwsError): void {
     this.#disposed = true;
@@ -177,7 +192,10 @@ export class EnvironmentPool {
 
   #dispatch(env: ExecutionEnvironment, queued: Queued): void {
     queued.timers.forEach(clearTimeout);
-    env.run(queued.request).then(
+    const running = env.run(queued.request);
+    this.#running.add(running);
+    void running.then(() => this.#running.delete(running), () => this.#running.delete(running));
+    running.then(
       (result) => queued.deferred.resolve(result),
       (error: unknown) => queued.deferred.reject(error),
     ).finally(() => {

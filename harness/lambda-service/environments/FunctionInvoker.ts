@@ -68,6 +68,19 @@ export class FunctionInvoker {
     this.#pools.delete(functionName);
   }
 
+  /**
+   * Shutdown, first step: refuses new invocations, fails the queued ones (they never ran), and resolves
+   * once the running ones are answered or `graceMs` has passed, whichever comes first.
+   */
+  async drain(graceMs: number): Promise<void> {
+    this.#closed = true;
+    const shuttingDown = new ServiceException('The embedded Lambda service is shutting down: the invocation did not run.');
+    const running = [...this.#pools.values()].map((pool) => pool.drain(shuttingDown));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(running), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+  }
+
   /** Kills every environment and refuses later invocations; resolves when the processes are gone. */
   close(): Promise<void> {
     this.#closed = true;

@@ -4,7 +4,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback unless told otherwise: the container sets HOST=0.0.0.0 to be reachable through its port mapping.
+  HOST: z.string().min(1).default('127.0.0.1'),
   ORDER_EVENTS_TOPIC_ARN: z
     .string({ error: 'is required: the ARN of the order-events SNS topic, e.g. arn:aws:sns:eu-west-1:000000000000:order-events' })
     .regex(/^arn:[^:]+:sns:[^:]*:[^:]*:[^:]+$/, 'is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)'),

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { startPublisher } from './startPublisher.ts';
@@ -19,7 +20,15 @@ async function main(): Promise<void> {
     idempotencyWindowMs: config.idempotencyWindowMs,
     idempotencyMaxKeys: config.idempotencyMaxKeys,
   });
-  logger.info({ url: publisher.url, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, 'publisher listening');
+  const bound = publisher.server.address() as AddressInfo;
+  const boundTo = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  logger.info({ url: publisher.url, boundTo, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, `publisher listening on ${boundTo}`);
+  if (config.apiKeys.length === 0) {
+    logger.warn(
+      { boundTo },
+      `NO API KEY IS CONFIGURED: anyone who can reach ${boundTo} can place orders. Set PUBLISHER_API_KEYS to require an X-Api-Key.`,
+    );
+  }
   // Started by the embedded stack (an IPC channel): say where it listens, and stop when the stack is gone.
   process.send?.({ type: 'listening', url: publisher.url });
 

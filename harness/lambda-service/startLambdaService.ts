@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
+import { SandboxIdentities } from './environments/SandboxIdentities.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
@@ -33,6 +34,11 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lambda-service-')));
   await mkdir(dataDir, { recursive: true });
+  const identities = new SandboxIdentities({ enabled: options.separateUsers ?? SandboxIdentities.available() });
+  if (identities.enabled) {
+    // Environments of other users may reach their own function's folder, but not list the others.
+    await chmod(dataDir, 0o711);
+  }
 
   const logBook = new LogBook({ onLog: options.onLog, sink: options.logSink });
   const functions = new FunctionStore();
@@ -49,13 +55,14 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     nodeVersion: await nodeVersionOf(nodeBinary),
     region,
     awsEndpointUrl: options.awsEndpointUrl,
+    identities,
   });
   const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs });
   const router = createRouter({
     location,
     functions,
     mappings,
-    code: new CodeStorage(dataDir),
+    code: new CodeStorage(dataDir, { groupOf: (functionName) => identities.groupOf(functionName) }),
     invoker,
     pollers,
     logBook,

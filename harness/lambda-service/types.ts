@@ -57,6 +57,11 @@ export interface LambdaServiceOptions {
    * killed; default 0 (killed at once). Queued invocations fail either way: they never ran.
    */
   shutdownGraceMs?: number;
+  /**
+   * Run each execution environment as an unprivileged user of its own, in a group per function (see
+   * SandboxIdentities); default: when the service runs as root, the only case where it can.
+   */
+  separateUsers?: boolean;
 }
 
 export interface LambdaService extends AsyncDisposable {

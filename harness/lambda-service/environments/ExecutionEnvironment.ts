@@ -12,6 +12,7 @@ import { EnvironmentOutput } from './EnvironmentOutput.ts';
 import { environmentVariables } from './environmentVariables.ts';
 import { exitPayload, exitReason, timeoutPayload, traceId } from './functionErrors.ts';
 import { RuntimeApiServer, type RuntimeOutcome } from './RuntimeApiServer.ts';
+import type { SandboxIdentity } from './SandboxIdentities.ts';
 
 const BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.mjs', import.meta.url));
 /** Lambda's init phase limit; past it the (retried) init runs under the function timeout. */
@@ -55,6 +56,8 @@ export interface EnvironmentOptions {
   awsEndpointUrl?: string;
   logBook: LogBook;
   listener: EnvironmentListener;
+  /** The unprivileged user and group the process runs as (when the service runs as root). */
+  identity?: SandboxIdentity;
 }
 
 type EnvironmentState = 'starting' | 'ready' | 'busy' | 'finishing' | 'failed' | 'dead';
@@ -232,6 +235,7 @@ export class ExecutionEnvironment {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       // Its own process group: killing the environment kills what its function spawned.
       detached: true,
+      ...this.#options.identity,
     });
     this.#child = child;
     const secretChannel = child.stdio[3] as Writable | null;

@@ -3,6 +3,7 @@ import type { FunctionStore } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { EnvironmentPool } from './EnvironmentPool.ts';
 import { ExecutionEnvironment, INIT_LIMIT_SECONDS, type InvocationRequest, type InvocationResult } from './ExecutionEnvironment.ts';
+import type { SandboxIdentities } from './SandboxIdentities.ts';
 
 /** Environments per function when it has no reserved concurrency (a resource cap, not an AWS limit). */
 export const DEFAULT_CONCURRENCY = 10;
@@ -20,6 +21,8 @@ export interface FunctionInvokerOptions {
   nodeVersion: string;
   region: string;
   awsEndpointUrl?: string;
+  /** Users and groups the environments run as, when they run as users of their own. */
+  identities?: SandboxIdentities;
 }
 
 /** How an invocation arrived, which decides whether it may be throttled. */
@@ -98,12 +101,13 @@ export class FunctionInvoker {
   #pool(functionName: string): EnvironmentPool {
     let pool = this.#pools.get(functionName);
     if (!pool) {
-      const { functions, logBook, nodeBinary, nodeVersion, region, awsEndpointUrl } = this.#options;
+      const { functions, logBook, nodeBinary, nodeVersion, region, awsEndpointUrl, identities } = this.#options;
       pool = new EnvironmentPool({
         getFunction: () => functions.get(functionName),
         defaultConcurrency: DEFAULT_CONCURRENCY,
         createEnvironment: (fn, listener) => {
-          const env = new ExecutionEnvironment({ fn, nodeBinary, nodeVersion, region, awsEndpointUrl, logBook, listener });
+          const identity = identities?.forEnvironment(fn.name);
+          const env = new ExecutionEnvironment({ fn, nodeBinary, nodeVersion, region, awsEndpointUrl, logBook, listener, ...(identity ? { identity } : {}) });
           this.#live.add(env);
           void env.exited.then(() => this.#live.delete(env));
           return env;

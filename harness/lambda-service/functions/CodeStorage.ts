@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
@@ -20,9 +20,15 @@ export class CodeStorage {
   readonly #dataDir: string;
   /** Paths written per function, so removing one never touches a re-created namesake's files. */
   readonly #paths = new Map<string, string[]>();
+  readonly #groupOf: (functionName: string) => number | undefined;
 
-  constructor(dataDir: string) {
+  /**
+   * `groupOf`: when environments run as users of their own (SandboxIdentities), the group a function's
+   * code belongs to; its files are then readable by that group only, and the zips by nobody but this process.
+   */
+  constructor(dataDir: string, options: { groupOf?: (functionName: string) => number | undefined } = {}) {
     this.#dataDir = dataDir;
+    this.#groupOf = options.groupOf ?? (() => undefined);
   }
 
   /** Stores and extracts a zip; an unreadable zip is Lambda's InvalidParameterValueException. */
@@ -44,7 +50,13 @@ export class CodeStorage {
       }
       throw new InvalidParameterValueException('Could not unzip uploaded file. Please check your file, then try to upload again.');
     }
-    await writeFile(zipPath, zip);
+    await writeFile(zipPath, zip, { mode: 0o600 });
+    const gid = this.#groupOf(functionName);
+    if (gid !== undefined) {
+      await restrictTo(directory, gid);
+      await chown(base, 0, gid);
+      await chmod(base, 0o750);
+    }
     return {
       sha256: createHash('sha256').update(zip).digest('base64'),
       size: zip.byteLength,
@@ -58,6 +70,21 @@ export class CodeStorage {
     const paths = this.#paths.get(functionName) ?? [];
     this.#paths.delete(functionName);
     await Promise.all(paths.map((path) => rm(path, { recursive: true, force: true })));
+  }
+}
+
+/** Root owns the code and the function's group may read it (no one may write it): as /var/task on Lambda. */
+async function restrictTo(directory: string, gid: number): Promise<void> {
+  await chown(directory, 0, gid);
+  await chmod(directory, 0o750);
+  for (const entry of await readdir(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      await restrictTo(path, gid);
+    } else {
+      await chown(path, 0, gid);
+      await chmod(path, 0o640);
+    }
   }
 }
 

@@ -6,9 +6,9 @@
 // on the Runtime API at AWS_LAMBDA_RUNTIME_API: GET /invocation/next, call
 // the handler, POST /response or /error. Init failures go to /init/error.
 import http from 'node:http';
-import { closeSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { registerHooks } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
@@ -184,9 +184,11 @@ async function loadHandler() {
     throw runtimeError('Runtime.MalformedHandlerName', 'Bad handler');
   }
   const [, moduleName, handlerPath] = match;
-  const base = resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), handlerString.slice(0, slash + 1), moduleName);
+  const taskRoot = env.LAMBDA_TASK_ROOT ?? process.cwd();
+  const base = resolve(taskRoot, handlerString.slice(0, slash + 1), moduleName);
   const file = [base, `${base}.js`, `${base}.mjs`, `${base}.cjs`].find((candidate) => isFile(candidate));
-  if (!file) {
+  // A handler is a module of the function's code: `../../etc/passwd.x` or `/etc/hostname.x` name none.
+  if (!file || !isInside(file, taskRoot)) {
     throw runtimeError(
       'Runtime.ImportModuleError',
       `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${fileURLToPath(import.meta.url)}`,
@@ -220,6 +222,15 @@ async function loadHandler() {
     throw runtimeError('Runtime.CallbackHandlerDeprecated', CALLBACK_HANDLER_DEPRECATED);
   }
   return fn;
+}
+
+function isInside(file, root) {
+  try {
+    const realRoot = realpathSync(root);
+    return realpathSync(file).startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`);
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path) {

@@ -92,13 +92,14 @@ console.log(`
   API          ${file.apiUrl}/orders   (X-Api-Key: ${file.apiKey ?? 'not required'})
   Swagger UI   ${file.docsUrl}
   AWS          ${file.endpoints.aws}   every service: SNS, SQS, Lambda, IAM, STS, CloudWatch Logs
+  Credentials  ${file.credentials ? `${file.credentials.accessKeyId} / ${file.credentials.secretAccessKey}   (every endpoint checks SigV4 signatures against them)` : 'any (FANOUT_VERIFY_SIGV4=false: signatures are not checked)'}
   SNS          ${file.endpoints.sns}   topic ${file.topicArn}
   SQS          ${file.endpoints.sqs}
   Lambda       ${file.endpoints.lambda}
   Deployed by  ${deploy === 'terraform' ? 'terraform apply of terraform/ (destroyed on Ctrl-C)' : 'the SDK provisioner'}${fastTimers ? ', fast-timers profile' : ''}
   Stack file   ${stackFilePath}
 
-  Try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url ${file.endpoints.aws} --region ${file.region} lambda list-functions
+  Try: AWS_ACCESS_KEY_ID=${file.credentials?.accessKeyId ?? 'test'} AWS_SECRET_ACCESS_KEY=${file.credentials?.secretAccessKey ?? 'test'} aws --endpoint-url ${file.endpoints.aws} --region ${file.region} lambda list-functions
        FANOUT_BACKEND=compose FANOUT_STACK_FILE=${stackFilePath} npm run features   (the specs, against this stack)
   Ctrl-C stops everything.
 `);

@@ -16,6 +16,8 @@ export interface StackFile {
   region: string;
   topicArn: string;
   outcomesQueueUrl: string;
+  /** What every endpoint checks the SigV4 signatures of requests against. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
   /** `aws` answers every service (the edge); the others are the per-service ports. */
   endpoints: { aws?: string; sns?: string; sqs?: string; lambda?: string; iam?: string; sts?: string; logs?: string };
 }
@@ -29,10 +31,12 @@ export async function writeStackFile(info: StackInfo, file = stackFile): Promise
     region: info.region,
     topicArn: info.topicArn,
     outcomesQueueUrl: info.outcomesQueueUrl,
+    ...(info.credentials ? { credentials: { accessKeyId: info.credentials.accessKeyId, secretAccessKey: info.credentials.secretAccessKey } } : {}),
     endpoints: { ...info.endpoints },
   };
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(content, null, 2)}\n`);
+  // It holds the stack's secret: readable by its owner only.
+  await writeFile(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
   return content;
 }
 

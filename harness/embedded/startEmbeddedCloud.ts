@@ -5,11 +5,14 @@ import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import type { AwsCredentials } from '../backends/types.ts';
+import { createRequestGate } from '../edge/requestGate.ts';
+import { CredentialStore, randomCredentials } from '../edge/sigv4/CredentialStore.ts';
 import { createStsService } from '../sts-service/createStsService.ts';
 import { countQueuedMessages, type QueuedMessages } from './countQueuedMessages.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
 
-/** Credentials the emulators accept; they are never checked. */
+/** Credentials for an emulator that checks none (a bare fauxqs or Lambda service, without the stack's gate). */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 /** The account of every ARN the embedded stack makes (fauxqs's and the Lambda service's default). */
@@ -23,6 +26,10 @@ export interface EmbeddedCloudOptions {
   onLog?: LambdaServiceOptions['onLog'];
   /** Default SHUTDOWN_GRACE_MS. */
   shutdownGraceMs?: number;
+  /** What clients must sign their requests with; default fresh random credentials. */
+  credentials?: AwsCredentials;
+  /** Check SigV4 signatures on every endpoint; default true (browser requests are refused either way). */
+  verifySignatures?: boolean;
 }
 
 /** Every emulated service on one loopback endpoint, and SNS/SQS and Lambda on their own ports too. */
@@ -40,6 +47,8 @@ export interface EmbeddedCloudEndpoints {
 /** fauxqs (SNS and SQS), the Lambda, IAM, STS and CloudWatch Logs services, on ephemeral loopback ports. */
 export interface EmbeddedCloud extends AsyncDisposable {
   region: string;
+  /** The stack's credentials: every endpoint verifies the SigV4 signatures of requests against them. */
+  credentials: AwsCredentials;
   endpoints: EmbeddedCloudEndpoints;
   lambdaService: LambdaService;
   /** Requests the one endpoint answered, per service, and the time spent answering them. */
@@ -66,8 +75,12 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
     }
     if (failures.length > 0) throw failures[0];
   };
+  const credentials = options.credentials ?? randomCredentials();
+  const accepted = new CredentialStore();
+  accepted.add({ ...credentials });
+  const gate = createRequestGate({ credentials: accepted, verifySignatures: options.verifySignatures ?? true });
   try {
-    const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region });
+    const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region, gate });
     closers.push(() => fauxqs.close());
     const logs = createLogsService({ accountId: EMULATOR_ACCOUNT_ID, region });
     const lambdaService = await startLambdaService({
@@ -76,14 +89,16 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       awsEndpointUrl: fauxqs.url,
       logSink: (entry) => logs.store.write(entry),
       shutdownGraceMs: options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
+      gate,
       ...(options.onLog ? { onLog: options.onLog } : {}),
     });
+    accepted.add({ ...lambdaService.functionCredentials });
     closers.push(() => lambdaService.close());
     let drained: Promise<QueuedMessages[]> | undefined;
     drain = () => {
       drained ??= (async () => {
         await lambdaService.drain();
-        const sqs = createSqsClient({ endpoint: fauxqs.url, region, credentials: EMULATOR_CREDENTIALS });
+        const sqs = createSqsClient({ endpoint: fauxqs.url, region, credentials });
         try {
           return await countQueuedMessages(sqs);
         } finally {
@@ -98,13 +113,15 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
         fauxqsService(fauxqs, 'sqs'),
         { signingName: 'lambda', handle: lambdaService.handle },
         createIamService({ accountId: EMULATOR_ACCOUNT_ID }),
-        createStsService({ accountId: EMULATOR_ACCOUNT_ID }),
+        createStsService({ accountId: EMULATOR_ACCOUNT_ID, onCredentialsIssued: (issued) => accepted.add(issued) }),
         logs,
       ],
+      gate,
     });
     closers.push(() => edge.close());
     return {
       region,
+      credentials,
       endpoints: { aws: edge.url, sns: fauxqs.url, sqs: fauxqs.url, lambda: lambdaService.url, iam: edge.url, sts: edge.url, logs: edge.url },
       lambdaService,
       edgeStats: edge.stats,

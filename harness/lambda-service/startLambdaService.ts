@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,10 +44,17 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   const logBook = new LogBook({ onLog: options.onLog, sink: options.logSink });
   const functions = new FunctionStore();
   const mappings = new EventSourceMappingStore();
+  // Fresh per service, never a constant: the stack that accepts them (its SigV4 gate) is told them.
+  const functionCredentials = options.functionCredentials ?? {
+    accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString('base64'),
+    sessionToken: randomBytes(96).toString('base64'),
+  };
+  // The pollers act for the functions, as Lambda's do with the execution role.
   const sqs = options.awsEndpointUrl ? createSqsClient({
     endpoint: options.awsEndpointUrl,
     region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: functionCredentials,
   }) : undefined;
   const invoker = new FunctionInvoker({
     functions,
@@ -56,6 +64,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     region,
     awsEndpointUrl: options.awsEndpointUrl,
     identities,
+    credentials: functionCredentials,
   });
   const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs });
   const router = createRouter({
@@ -78,7 +87,8 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     void answered.then(() => answering.delete(answered));
     router(req, res);
   };
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, handle);
+  const gate = options.gate;
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, gate ? (req, res) => gate(req, res, handle) : handle);
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));
@@ -118,6 +128,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   return {
     url: `http://${host}:${port}`,
     handle,
+    functionCredentials,
     logs: (functionName) => logBook.lines(functionName),
     drain,
     close,

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestGate } from '../edge/requestGate.ts';
+import type { FunctionCredentials } from './environments/environmentVariables.ts';
 
 /** Public types of the embedded Lambda service. */
 
@@ -62,6 +64,13 @@ export interface LambdaServiceOptions {
    * SandboxIdentities); default: when the service runs as root, the only case where it can.
    */
   separateUsers?: boolean;
+  /**
+   * What the functions (and the SQS pollers, acting for them) sign their AWS calls with; default fresh
+   * random ones per service.
+   */
+  functionCredentials?: FunctionCredentials;
+  /** What requests to the service's own port pass first (SigV4, browser refusal); none by default. */
+  gate?: RequestGate;
 }
 
 export interface LambdaService extends AsyncDisposable {
@@ -69,6 +78,8 @@ export interface LambdaService extends AsyncDisposable {
   readonly url: string;
   /** Answers one Lambda API request in this process (for the one-endpoint edge); the same as `url` does. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The credentials the functions and pollers sign with. */
+  readonly functionCredentials: FunctionCredentials;
   /** The last log lines of a function (bounded), oldest first. */
   logs(functionName: string): readonly LogLine[];
   /**

@@ -9,13 +9,15 @@ export interface HostTerraformRunnerOptions {
   /** LocalStack's mapped port on this machine, e.g. http://localhost:49153. */
   endpointUrl: string;
   env?: NodeJS.ProcessEnv;
+  /** What terraform signs with; default LocalStack's `test` (the embedded stack checks its own). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
   onOutput?: (line: string) => void;
 }
 
 /** Credentials, profiles and endpoints of the developer's AWS account never reach a LocalStack deploy. */
-export function hostTerraformEnv(env: NodeJS.ProcessEnv, endpointUrl: string): NodeJS.ProcessEnv {
+export function hostTerraformEnv(env: NodeJS.ProcessEnv, endpointUrl: string, credentials?: { accessKeyId: string; secretAccessKey: string }): NodeJS.ProcessEnv {
   const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('TF_VAR_')));
-  return { ...kept, ...terraformEnvironment(endpointUrl) };
+  return { ...kept, ...terraformEnvironment(endpointUrl, credentials) };
 }
 
 /** Runs a `terraform` or `tofu` found on this machine against LocalStack's mapped port. */
@@ -30,7 +32,7 @@ export class HostTerraformRunner implements TerraformRunner {
     this.#binary = options.binary;
     this.moduleDir = options.moduleDir;
     this.endpointUrl = options.endpointUrl;
-    this.#env = hostTerraformEnv(options.env ?? process.env, options.endpointUrl);
+    this.#env = hostTerraformEnv(options.env ?? process.env, options.endpointUrl, options.credentials);
     this.#onOutput = options.onOutput ?? (() => {});
   }
 

@@ -69,7 +69,7 @@ async function startStack(options: { viaNpm: boolean; stackFile?: string }): Pro
 
 /** A function in the running stack that leaves a grandchild behind (and, with `spin`, never ends). */
 async function leaveAGrandchild(stack: StackFile, spin: boolean): Promise<void> {
-  const lambda = new LambdaClient({ endpoint: stack.endpoints.lambda, region: stack.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const lambda = new LambdaClient({ endpoint: stack.endpoints.lambda, region: stack.region, ...(stack.credentials ? { credentials: stack.credentials } : {}) });
   try {
     await lambda.send(new CreateFunctionCommand({
       FunctionName: 'spinner',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describeDiscarded, type QueuedMessages } from '../../harness/embedded/countQueuedMessages.ts';
-import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud } from '../../harness/embedded/startEmbeddedCloud.ts';
+import { startEmbeddedCloud, type EmbeddedCloud } from '../../harness/embedded/startEmbeddedCloud.ts';
 import type { LogLine } from '../../harness/lambda-service/types.ts';
 import { zipFixture } from '../lambda-service/helpers/zipFunction.ts';
 import { waitFor } from '../lambda-service/helpers/waitFor.ts';
@@ -22,7 +22,7 @@ describe('the embedded cloud, shut down while a mapping works through a queue', 
 
   beforeAll(async () => {
     cloud = await startEmbeddedCloud({ onLog: (line) => lines.push(line), shutdownGraceMs: 5000 });
-    const config = { region: cloud.region, credentials: EMULATOR_CREDENTIALS, maxAttempts: 1 };
+    const config = { region: cloud.region, credentials: cloud.credentials, maxAttempts: 1 };
     sqs = new SQSClient({ ...config, endpoint: cloud.endpoints.sqs, useQueueUrlAsEndpoint: false });
     const lambda = new LambdaClient({ ...config, endpoint: cloud.endpoints.lambda });
     queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'work', Attributes: { VisibilityTimeout: '30' } }))).QueueUrl ?? '';

@@ -30,12 +30,14 @@ interface StackFile {
   region: string;
   topicArn: string;
   endpoints: { aws: string };
+  /** The stack's credentials: its endpoints check SigV4 signatures against them. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
 }
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-
-function cli(endpoint: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' };
+/** The AWS CLI with the stack's credentials, as `npm start` prints them. */
+function cli(stack: StackFile, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' };
+  const endpoint = stack.endpoints.aws;
   const { promise, resolve } = Promise.withResolvers<{ status: number; stdout: string; stderr: string }>();
   execFile(aws as string, ['--endpoint-url', endpoint, '--output', 'json', ...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
     resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -45,9 +47,9 @@ function cli(endpoint: string, ...args: string[]): Promise<{ status: number; std
 
 /** Resolves with the first line matching `pattern`, or rejects with everything printed when the deadline passes or the process ends. */
 function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const { promise, resolve, reject } = Promise.withResolvers<void>();
+  const { promise, resolve, reject } = Promise.withResolvers<undefined>();
   const check = (): void => {
-    if (pattern.test(output())) resolve();
+    if (pattern.test(output())) resolve(undefined);
   };
   const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
   child.stdout?.on('data', check);
@@ -60,7 +62,7 @@ function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp,
 
 async function describeSdkDeploy(): Promise<DeploymentDescription> {
   await using stack = await new EmbeddedBackend({ buildLambdas: false }).start({ overlays: [fastTimersProfile] });
-  using clients = createAwsClients({ region: stack.info.region, endpoints: stack.info.endpoints, credentials });
+  using clients = createAwsClients({ region: stack.info.region, endpoints: stack.info.endpoints, ...(stack.info.credentials ? { credentials: stack.info.credentials } : {}) });
   return withoutEndpoints(await describeDeployment(clients, stack.info.topicArn));
 }
 
@@ -93,7 +95,7 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
     const fast = await describeSdkDeploy();
 
     // Act
-    using clients = createAwsClients({ region: stackFile.region, endpoints: { sns: stackFile.endpoints.aws, sqs: stackFile.endpoints.aws, lambda: stackFile.endpoints.aws }, credentials });
+    using clients = createAwsClients({ region: stackFile.region, endpoints: { sns: stackFile.endpoints.aws, sqs: stackFile.endpoints.aws, lambda: stackFile.endpoints.aws }, credentials: stackFile.credentials });
     const applied = withoutEndpoints(await describeDeployment(clients, stackFile.topicArn));
     // A provider older than 6.19.0 (the offline 5.100.0 here) cannot plan nodejs24.x: the module then gets nodejs22.x.
     const runtimes = new Set(Object.values(applied.functions).map((fn) => fn.Runtime));
@@ -107,8 +109,8 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
   }, 60_000);
 
   withCli('shows the AWS CLI the roles and log groups Terraform made, and after an order the REPORT lines in CloudWatch Logs', async () => {
-    const role = await cli(stackFile.endpoints.aws, 'iam', 'get-role', '--role-name', 'fanout-order-processor');
-    const groups = await cli(stackFile.endpoints.aws, 'logs', 'describe-log-groups', '--log-group-name-prefix', '/aws/lambda/fanout-');
+    const role = await cli(stackFile, 'iam', 'get-role', '--role-name', 'fanout-order-processor');
+    const groups = await cli(stackFile, 'logs', 'describe-log-groups', '--log-group-name-prefix', '/aws/lambda/fanout-');
     expect(role.stderr).toBe('');
     expect(JSON.parse(role.stdout).Role).toMatchObject({ RoleName: 'fanout-order-processor', Arn: 'arn:aws:iam::000000000000:role/fanout-order-processor' });
     expect(JSON.parse(groups.stdout).logGroups.map((group: { logGroupName: string; retentionInDays: number }) => [group.logGroupName, group.retentionInDays]))
@@ -123,7 +125,7 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
     const deadline = Date.now() + 20_000;
     let reports: { message: string }[] = [];
     while (reports.length === 0 && Date.now() < deadline) {
-      const filtered = await cli(stackFile.endpoints.aws, 'logs', 'filter-log-events', '--log-group-name', '/aws/lambda/fanout-order-processor', '--filter-pattern', 'REPORT');
+      const filtered = await cli(stackFile, 'logs', 'filter-log-events', '--log-group-name', '/aws/lambda/fanout-order-processor', '--filter-pattern', 'REPORT');
       reports = (JSON.parse(filtered.stdout || '{"events":[]}') as { events: { message: string }[] }).events;
     }
     expect(reports[0]?.message).toMatch(/^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB/);

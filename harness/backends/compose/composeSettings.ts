@@ -13,6 +13,7 @@ const StackFileSchema = z.object({
   apiKey: z.string().optional(),
   region: z.string().min(1),
   endpoints: z.object({ aws: z.url() }),
+  credentials: z.object({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1) }).optional(),
 });
 
 /**
@@ -36,6 +37,10 @@ function stackFileDefaults(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessE
     FANOUT_AWS_ENDPOINT: parsed.endpoints.aws,
     FANOUT_AWS_REGION: parsed.region,
     ...(parsed.apiKey === undefined ? {} : { FANOUT_API_KEY: parsed.apiKey }),
+    ...(parsed.credentials === undefined ? {} : {
+      FANOUT_AWS_ACCESS_KEY_ID: parsed.credentials.accessKeyId,
+      FANOUT_AWS_SECRET_ACCESS_KEY: parsed.credentials.secretAccessKey,
+    }),
   };
 }
 
@@ -51,7 +56,10 @@ export interface ComposeSettings {
   apiKey?: string;
   /** `FANOUT_TF_OUTPUTS`, default `.fanout/outputs.json`, written by the compose `terraform` service. */
   outputsFile: string;
-  /** LocalStack accepts any; `test` maps to its default account 000000000000. */
+  /**
+   * `FANOUT_AWS_ACCESS_KEY_ID` / `FANOUT_AWS_SECRET_ACCESS_KEY` (from the stack file of `npm start`, whose endpoints
+   * check signatures), default `test`: LocalStack accepts any, and `test` maps to its default account 000000000000.
+   */
   credentials: AwsCredentials;
   /** How long each reachability probe may take. */
   probeTimeoutMs: number;
@@ -68,7 +76,11 @@ export function composeSettingsFromEnv(given: NodeJS.ProcessEnv = process.env, c
     region: envValue(env, 'FANOUT_AWS_REGION') ?? 'us-east-1',
     ...(apiKey === undefined ? {} : { apiKey }),
     outputsFile: terraformOutputsFileFromEnv(env, { cwd, fallback: composeTerraformOutputsFile }),
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    // LocalStack's `test`, or the stack file's (the embedded stack checks signatures).
+    credentials: {
+      accessKeyId: envValue(env, 'FANOUT_AWS_ACCESS_KEY_ID') ?? 'test',
+      secretAccessKey: envValue(env, 'FANOUT_AWS_SECRET_ACCESS_KEY') ?? 'test',
+    },
     probeTimeoutMs: 3000,
   };
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildLambdas } from '../../../scripts/build-lambdas.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
-import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
+import { startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
+import { stackAuthFromEnv, type StackAuthSettings } from '../../embedded/stackCredentialsFromEnv.ts';
 import type { QueuedMessages } from '../../embedded/countQueuedMessages.ts';
 import { provisionTopology } from '../../provisioner/provisionTopology.ts';
 import { loadTopology, repoRoot } from '../../topology/loadTopology.ts';
@@ -28,6 +29,8 @@ export interface EmbeddedBackendOptions {
   /** Terraform settings for `deploy: terraform`; default from FANOUT_TERRAFORM and FANOUT_TF_PLUGIN_MIRROR. */
   terraform?: { binary?: string; pluginMirror?: string | undefined; onOutput?: (line: string) => void };
   onLog?: EmbeddedCloudOptions['onLog'];
+  /** The stack's credentials and whether signatures are checked; default from FANOUT_AWS_* and FANOUT_VERIFY_SIGV4. */
+  auth?: StackAuthSettings;
   /** Told, when the stack closes, how many messages each queue still held (they are lost with it). */
   onDiscarded?: (queues: QueuedMessages[]) => void;
 }
@@ -57,8 +60,11 @@ export class EmbeddedBackend implements Backend {
       await buildLambdas({ outDir: distDir });
     }
     progress('starting fauxqs (SNS, SQS), the Lambda, IAM, STS and CloudWatch Logs services');
+    const auth = this.#options.auth ?? stackAuthFromEnv();
     const cloud = await startEmbeddedCloud({
       region: topology.region,
+      verifySignatures: auth.verifySignatures,
+      ...(auth.credentials ? { credentials: auth.credentials } : {}),
       ...(this.#options.onLog ? { onLog: this.#options.onLog } : {}),
     });
     let deployed: Deployed | undefined;
@@ -73,7 +79,7 @@ export class EmbeddedBackend implements Backend {
         apiKeys,
         region: cloud.region,
         snsEndpoint: cloud.endpoints.sns,
-        credentials: EMULATOR_CREDENTIALS,
+        credentials: cloud.credentials,
       });
       const info: StackInfo = {
         backend: BackendName.embedded,
@@ -82,7 +88,7 @@ export class EmbeddedBackend implements Backend {
         ...(apiKeys[0] ? { apiKey: apiKeys[0] } : {}),
         region: cloud.region,
         endpoints: cloud.endpoints,
-        credentials: EMULATOR_CREDENTIALS,
+        credentials: cloud.credentials,
         topicArn: deployed.topicArn,
         outcomesQueueUrl: deployed.outcomesQueueUrl,
       };
@@ -104,7 +110,7 @@ export class EmbeddedBackend implements Backend {
   }
 
   async #deployWithSdk(cloud: EmbeddedCloud, topology: Topology, distDir: string, progress: (message: string) => void): Promise<Deployed> {
-    using clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: EMULATOR_CREDENTIALS });
+    using clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: cloud.credentials });
     progress(`provisioning ${Object.keys(topology.consumers).length} consumers from the topology`);
     const provisioned = await provisionTopology({ topology, clients, distDir });
     return { topicArn: provisioned.topicArn, outcomesQueueUrl: provisioned.outcomesQueueUrl };
@@ -114,6 +120,7 @@ export class EmbeddedBackend implements Backend {
     const settings = this.#options.terraform ?? {};
     const terraform = await deployWithTerraform({
       endpointUrl: cloud.endpoints.aws,
+      credentials: cloud.credentials,
       edgeStats: cloud.edgeStats,
       overlays: options.overlays ?? [],
       terraform: settings.binary ?? process.env.FANOUT_TERRAFORM ?? 'auto',

@@ -9,7 +9,7 @@ import type { LogBook } from '../logs/LogBook.ts';
 import { endLine, initStartLine, reportLine, startLine, timeoutLine } from '../logs/platformLines.ts';
 import { killChild, trackChild } from './childReaper.ts';
 import { EnvironmentOutput } from './EnvironmentOutput.ts';
-import { environmentVariables } from './environmentVariables.ts';
+import { environmentVariables, type FunctionCredentials } from './environmentVariables.ts';
 import { exitPayload, exitReason, timeoutPayload, traceId } from './functionErrors.ts';
 import { RuntimeApiServer, type RuntimeOutcome } from './RuntimeApiServer.ts';
 import type { SandboxIdentity } from './SandboxIdentities.ts';
@@ -58,6 +58,8 @@ export interface EnvironmentOptions {
   listener: EnvironmentListener;
   /** The unprivileged user and group the process runs as (when the service runs as root). */
   identity?: SandboxIdentity;
+  /** What the function signs its AWS calls with (AWS_ACCESS_KEY_ID, ...). */
+  credentials: FunctionCredentials;
 }
 
 type EnvironmentState = 'starting' | 'ready' | 'busy' | 'finishing' | 'failed' | 'dead';
@@ -224,12 +226,15 @@ export class ExecutionEnvironment {
       cwd: this.fn.code.directory,
       env: environmentVariables({
         fn: this.fn,
+        credentials: this.#options.credentials,
         region: this.#options.region,
         runtimeApi: runtimeApi.address,
         runtimeDir: dirname(BOOTSTRAP),
         logStreamName: this.logStreamName,
         nodeMajor,
         awsEndpointUrl: this.#options.awsEndpointUrl,
+        // A user of its own has no passwd entry: a home that does not exist, as on Lambda (the SDK looks for ~/.aws there).
+        ...(this.#options.identity ? { home: '/nonexistent' } : {}),
       }),
       // fd 3 carries the Runtime API secret: a socket, so no other process can open it through /proc.
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],

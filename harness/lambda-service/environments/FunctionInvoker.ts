@@ -3,6 +3,7 @@ import type { FunctionStore } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { EnvironmentPool } from './EnvironmentPool.ts';
 import { ExecutionEnvironment, INIT_LIMIT_SECONDS, type InvocationRequest, type InvocationResult } from './ExecutionEnvironment.ts';
+import type { FunctionCredentials } from './environmentVariables.ts';
 import type { SandboxIdentities } from './SandboxIdentities.ts';
 
 /** Environments per function when it has no reserved concurrency (a resource cap, not an AWS limit). */
@@ -23,6 +24,7 @@ export interface FunctionInvokerOptions {
   awsEndpointUrl?: string;
   /** Users and groups the environments run as, when they run as users of their own. */
   identities?: SandboxIdentities;
+  credentials: FunctionCredentials;
 }
 
 /** How an invocation arrived, which decides whether it may be throttled. */
@@ -101,13 +103,15 @@ export class FunctionInvoker {
   #pool(functionName: string): EnvironmentPool {
     let pool = this.#pools.get(functionName);
     if (!pool) {
-      const { functions, logBook, nodeBinary, nodeVersion, region, awsEndpointUrl, identities } = this.#options;
+      const { functions, logBook, nodeBinary, nodeVersion, region, awsEndpointUrl, identities, credentials } = this.#options;
       pool = new EnvironmentPool({
         getFunction: () => functions.get(functionName),
         defaultConcurrency: DEFAULT_CONCURRENCY,
         createEnvironment: (fn, listener) => {
           const identity = identities?.forEnvironment(fn.name);
-          const env = new ExecutionEnvironment({ fn, nodeBinary, nodeVersion, region, awsEndpointUrl, logBook, listener, ...(identity ? { identity } : {}) });
+          const env = new ExecutionEnvironment({
+            fn, nodeBinary, nodeVersion, region, awsEndpointUrl, logBook, listener, credentials, ...(identity ? { identity } : {}),
+          });
           this.#live.add(env);
           void env.exited.then(() => this.#live.delete(env));
           return env;

@@ -7,8 +7,13 @@ import type { CredentialStore } from './sigv4/CredentialStore.ts';
 import { verifySigV4 } from './sigv4/verifySigV4.ts';
 import type { ServiceHandler } from './types.ts';
 
-/** Lambda's largest request (CreateFunction with a base64 zip); a longer body is refused unread. */
-const MAX_BODY_BYTES = 69_905_067;
+/**
+ * The largest body read to check its signature: Lambda's largest request (CreateFunction with a base64
+ * zip) for Lambda, 8 MiB for the others (their own limits are lower: SQS 1 MiB, PutLogEvents 1 MiB);
+ * a longer body is refused unread.
+ */
+const MAX_LAMBDA_BODY_BYTES = 69_905_067;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Services whose errors are JSON (REST-JSON or a JSON protocol): the others speak the Query protocol's XML. */
 const JSON_SERVICES = new Set(['lambda', 'logs']);
 /** Names a client uses to reach this machine: anything else came through a DNS name pointed at it (rebinding). */
@@ -51,14 +56,16 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
       next(req, res);
       return;
     }
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      refuse({ json: 'RequestEntityTooLargeException', query: 'RequestEntityTooLarge' }, `Request must be smaller than ${MAX_BODY_BYTES} bytes.`, 413);
+    const limit = serviceOfRequest(req).service === 'lambda' ? MAX_LAMBDA_BODY_BYTES : MAX_BODY_BYTES;
+    const tooLarge = (): void => refuse({ json: 'RequestEntityTooLargeException', query: 'RequestEntityTooLarge' }, `Request must be smaller than ${limit} bytes.`, 413);
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      res.setHeader('connection', 'close');
+      tooLarge();
       return;
     }
-    readCappedBody(req, MAX_BODY_BYTES).then(({ body, tooLarge }) => {
-      if (tooLarge) {
-        refuse({ json: 'RequestEntityTooLargeException', query: 'RequestEntityTooLarge' }, `Request must be smaller than ${MAX_BODY_BYTES} bytes.`, 413);
+    readCappedBody(req, limit).then(({ body, tooLarge: over }) => {
+      if (over) {
+        tooLarge();
         return;
       }
       const verified = verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', rawHeaders: req.rawHeaders, body }, options.credentials, now());

@@ -4,6 +4,7 @@ import { readCappedBody } from '../lambda-service/readCappedBody.ts';
 import { sendEdgeError } from './edgeErrors.ts';
 import { EdgeStats } from './EdgeStats.ts';
 import type { RequestGate } from './requestGate.ts';
+import { SERVER_TIMEOUTS } from './serverTimeouts.ts';
 import { serviceOfRequest } from './serviceOfRequest.ts';
 import type { EmulatedService } from './types.ts';
 
@@ -66,7 +67,7 @@ export function createEdgeHandler(
 /** Starts the edge on loopback; the services keep their own endpoints too. */
 export async function startEdge(options: EdgeOptions): Promise<Edge> {
   const stats = new EdgeStats();
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, createEdgeHandler(options.services, stats, options.gate));
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000, ...SERVER_TIMEOUTS }, createEdgeHandler(options.services, stats, options.gate));
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from 'fauxqs';
 import type { RequestGate } from '../edge/requestGate.ts';
+import { SERVER_TIMEOUTS } from '../edge/serverTimeouts.ts';
 import type { ServiceHandler } from '../edge/types.ts';
 import { createFauxqsStores, installFauxqsAdditions } from './fauxqs-additions/index.ts';
 
@@ -37,7 +38,7 @@ export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = 
   // Its own loopback server, rather than app.listen, so that every request passes the gate first.
   const routing: ServiceHandler = (req, res) => app.routing(req, res);
   const gate = options.gate;
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, gate ? (req, res) => gate(req, res, routing) : routing);
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000, ...SERVER_TIMEOUTS }, gate ? (req, res) => gate(req, res, routing) : routing);
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, '127.0.0.1', () => listening.resolve(undefined));

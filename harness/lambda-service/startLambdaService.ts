@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { SERVER_TIMEOUTS } from '../edge/serverTimeouts.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { SandboxIdentities } from './environments/SandboxIdentities.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
@@ -56,7 +57,11 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     region,
     credentials: functionCredentials,
   }) : undefined;
-  const invoker = new FunctionInvoker({
+  const code = new CodeStorage(dataDir, {
+    groupOf: (functionName) => identities.groupOf(functionName),
+    ...(options.maxCodeStorageBytes === undefined ? {} : { maxBytes: options.maxCodeStorageBytes }),
+  });
+  const invoker: FunctionInvoker = new FunctionInvoker({
     functions,
     logBook,
     nodeBinary,
@@ -65,13 +70,18 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     awsEndpointUrl: options.awsEndpointUrl,
     identities,
     credentials: functionCredentials,
+    // Only the current code and what live environments run is kept on disk.
+    onEnvironmentExit: (functionName) => {
+      const current = functions.get(functionName);
+      if (current) void code.prune(functionName, new Set([current.code.directory, ...invoker.codeInUse(functionName)])).catch(() => {});
+    },
   });
   const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs });
   const router = createRouter({
     location,
     functions,
     mappings,
-    code: new CodeStorage(dataDir, { groupOf: (functionName) => identities.groupOf(functionName) }),
+    code,
     invoker,
     pollers,
     logBook,
@@ -88,7 +98,10 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     router(req, res);
   };
   const gate = options.gate;
-  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000 }, gate ? (req, res) => gate(req, res, handle) : handle);
+  const timeouts = options.requestTimeoutMs === undefined
+    ? SERVER_TIMEOUTS
+    : { ...SERVER_TIMEOUTS, requestTimeout: options.requestTimeoutMs, headersTimeout: Math.min(SERVER_TIMEOUTS.headersTimeout, options.requestTimeoutMs) };
+  const server = createServer({ noDelay: true, keepAliveTimeout: 65_000, ...timeouts }, gate ? (req, res) => gate(req, res, handle) : handle);
   const listening = Promise.withResolvers<undefined>();
   server.once('error', listening.reject);
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => listening.resolve(undefined));

@@ -69,6 +69,10 @@ export interface LambdaServiceOptions {
    * random ones per service.
    */
   functionCredentials?: FunctionCredentials;
+  /** How long a request may take to arrive whole before it is answered 408; default 30 s (SERVER_TIMEOUTS). */
+  requestTimeoutMs?: number;
+  /** Bytes of code (zips and their extractions) kept at most; default 2 GiB (CodeStorageExceededException past it). */
+  maxCodeStorageBytes?: number;
   /** What requests to the service's own port pass first (SigV4, browser refusal); none by default. */
   gate?: RequestGate;
 }

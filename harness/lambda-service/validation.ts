@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { InvalidRequestContentException, ValidationException } from './errors.ts';
 
 const TYPE_ISSUES = new Set(['invalid_type', 'invalid_union', 'unrecognized_keys']);
+/** Constraints an answer names at most, and characters it quotes of a value: a huge bad body gets a small answer. */
+const MAX_LISTED = 10;
+const MAX_QUOTED_CHARS = 256;
 
 /**
  * Parses an action's raw input with its schema and maps failures to the
@@ -23,14 +26,15 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
       `Could not parse request body into json: ${memberPath(typeIssue.path)}: ${typeIssue.message}`,
     );
   }
-  const details = issues.map(
+  const details = issues.slice(0, MAX_LISTED).map(
     (issue) =>
       `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${
         isMissing(issue) ? 'Member must not be null' : issue.message
       }`,
   );
-  const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
-  throw new ValidationException(`${count} detected: ${details.join('; ')}`);
+  const count = issues.length === 1 ? '1 validation error' : `${issues.length} validation errors`;
+  const more = issues.length > MAX_LISTED ? `; and ${issues.length - MAX_LISTED} more` : '';
+  throw new ValidationException(`${count} detected: ${details.join('; ')}${more}`);
 }
 
 /** A required member that is absent: zod reports it as a type issue on an undefined input. */
@@ -49,7 +53,8 @@ function formatValue(input: unknown): string {
   if (input === undefined) {
     return 'null';
   }
-  return `'${typeof input === 'string' ? input : JSON.stringify(input)}'`;
+  const text = typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
+  return `'${text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}...` : text}'`;
 }
 
 /** Message helpers so schemas read like the constraints AWS prints. */

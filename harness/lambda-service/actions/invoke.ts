@@ -51,6 +51,8 @@ export async function invoke(input: unknown, ctx: ActionContext): Promise<Invoca
   }
   const invocation = { requestId: ctx.requestId, payload, tail: request.LogType === 'Tail' };
   if (request.InvocationType === 'Event') {
+    // A full queue is answered now (429), not accepted and dropped.
+    ctx.invoker.checkEventCapacity(name, payload.byteLength);
     ctx.invoker.invoke(name, invocation, 'Event').catch((error: unknown) => {
       ctx.logBook.platform(name, `Asynchronous invocation ${ctx.requestId} was dropped: ${String(error)}`, ctx.requestId);
     });

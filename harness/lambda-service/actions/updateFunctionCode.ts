@@ -44,5 +44,7 @@ export async function updateFunctionCode(input: unknown, ctx: ActionContext): Pr
   };
   ctx.functions.put(updated);
   ctx.invoker.refresh(name);
+  // Older versions go as soon as no environment runs them (the rest when those environments exit).
+  await ctx.code.prune(name, new Set([code.directory, ...ctx.invoker.codeInUse(name)]));
   return { ...toFunctionConfiguration(updated, 'updating') } satisfies FunctionConfiguration;
 }

@@ -52,10 +52,20 @@ export class ProblemError extends Error {
   }
 }
 
+/** Field errors a 400 lists at most: a body of thousands of bad fields gets a small answer. */
+export const MAX_LISTED_FIELD_ERRORS = 100;
+
 export class InvalidBodyError extends ProblemError {
   constructor(errors: readonly FieldError[]) {
     const count = errors.length === 1 ? '1 invalid field' : `${errors.length} invalid fields`;
-    super({ status: 400, type: ProblemType.invalidBody, title: 'Invalid order', detail: `The order has ${count}.`, errors });
+    const listed = errors.length > MAX_LISTED_FIELD_ERRORS ? ` (the first ${MAX_LISTED_FIELD_ERRORS} are listed)` : '';
+    super({
+      status: 400,
+      type: ProblemType.invalidBody,
+      title: 'Invalid order',
+      detail: `The order has ${count}${listed}.`,
+      errors: errors.slice(0, MAX_LISTED_FIELD_ERRORS),
+    });
   }
 }
 

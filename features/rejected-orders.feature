@@ -12,15 +12,16 @@ Feature: Invalid requests are refused before anything is published
 
   Scenario: a request with an invalid order is refused with the field at fault
     When a client sends these requests to place an order:
-      | request                           | status | the problem names |
-      | malformed JSON                    | 400    | body              |
-      | an order without a customer       | 400    | customer          |
-      | a quantity written as text        | 400    | items.0.quantity  |
-      | a quantity of zero                | 400    | items.0.quantity  |
-      | an unknown currency               | 400    | currency          |
-      | a price with a fraction of a cent | 400    | items.0.unitPrice |
-      | an order larger than 64 KiB       | 413    | 65536 bytes       |
-      | an order sent as form data        | 415    | application/json  |
+      | request                               | status | the problem names |
+      | malformed JSON                        | 400    | body              |
+      | an order without a customer           | 400    | customer          |
+      | a quantity written as text            | 400    | items.0.quantity  |
+      | a quantity of zero                    | 400    | items.0.quantity  |
+      | an unknown currency                   | 400    | currency          |
+      | a price with a fraction of a cent     | 400    | items.0.unitPrice |
+      | a total past the largest safe integer | 400    | total             |
+      | an order larger than 64 KiB           | 413    | 65536 bytes       |
+      | an order sent as form data            | 415    | application/json  |
     Then each request is refused with the status in its row, in a problem report naming what its row says
     And no refusal carries an order id
     And no consumer hears of any refused request, while a valid order sent after them is processed

@@ -16,10 +16,15 @@ function xmlEscape(text: string): string {
  * `x-amzn-ErrorType`, everything else the Query protocol's `<ErrorResponse>`, as AWS answers an
  * unknown operation. The body is drained first so the connection stays usable.
  */
-export function sendEdgeError(req: IncomingMessage, res: ServerResponse, error: { status: number; code: string; message: string }): void {
+export function sendEdgeError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: { status: number; code: string; message: string },
+  options: { json?: boolean } = {},
+): void {
   req.resume();
   const requestId = randomUUID();
-  const json = isJsonProtocol(req);
+  const json = options.json ?? isJsonProtocol(req);
   const body = json
     ? JSON.stringify({ __type: error.code, message: error.message })
     : `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>${xmlEscape(error.code)}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;

@@ -3,6 +3,7 @@ import { listenOnLoopback } from '../http/listenOnLoopback.ts';
 import { readCappedBody } from '../lambda-service/readCappedBody.ts';
 import { sendEdgeError } from './edgeErrors.ts';
 import { EdgeStats } from './EdgeStats.ts';
+import type { RequestGate } from './requestGate.ts';
 import { serviceOfRequest } from './serviceOfRequest.ts';
 import type { EmulatedService } from './types.ts';
 
@@ -11,6 +12,8 @@ export interface EdgeOptions {
   /** Default 127.0.0.1: the emulator is never exposed to the network. */
   host?: string;
   port?: number;
+  /** What every request passes first (browser-origin refusal, SigV4); none by default. */
+  gate?: RequestGate;
 }
 
 /** One loopback endpoint for every emulated AWS service, like LocalStack's 4566. */
@@ -35,10 +38,14 @@ async function describeUnroutable(req: IncomingMessage, action: string | undefin
 }
 
 /** The one place that decides which service answers a request. */
-export function createEdgeHandler(services: readonly EmulatedService[], stats?: EdgeStats): (req: IncomingMessage, res: ServerResponse) => void {
+export function createEdgeHandler(
+  services: readonly EmulatedService[],
+  stats?: EdgeStats,
+  gate?: RequestGate,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const bySigningName = new Map(services.map((service) => [service.signingName, service]));
   const known = [...bySigningName.keys()].sort().join(', ');
-  return (req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     const { service, action } = serviceOfRequest(req);
     const target = service ? bySigningName.get(service) : undefined;
     if (target) {
@@ -53,12 +60,13 @@ export function createEdgeHandler(services: readonly EmulatedService[], stats?: 
       ? { status: 400, code: 'UnknownService', message: `The embedded stack does not emulate the service "${service}" (${what}); it emulates ${known}.` }
       : { status: 400, code: 'MissingAuthenticationToken', message: `Request is not signed with AWS Signature Version 4, so the embedded stack cannot tell which service it is for (${what}).` }));
   };
+  return gate ? (req, res) => gate(req, res, route) : route;
 }
 
 /** Starts the edge on loopback; the services keep their own endpoints too. */
 export async function startEdge(options: EdgeOptions): Promise<Edge> {
   const stats = new EdgeStats();
-  const { server, url } = await listenOnLoopback(createEdgeHandler(options.services, stats), options);
+  const { server, url } = await listenOnLoopback(createEdgeHandler(options.services, stats, options.gate), options);
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {

@@ -4,20 +4,34 @@ import { startEdge, type Edge } from '../edge/startEdge.ts';
 import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
+import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import type { AwsCredentials } from '../backends/types.ts';
+import { createRequestGate } from '../edge/requestGate.ts';
+import { CredentialStore, randomCredentials } from '../edge/sigv4/CredentialStore.ts';
 import { createStsService } from '../sts-service/createStsService.ts';
+import { countQueuedMessages, type QueuedMessages } from './countQueuedMessages.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
 
-/** Credentials the emulators accept; they are never checked. */
+/** Credentials for an emulator that checks none (a bare fauxqs or Lambda service, without the stack's gate). */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 /** The account of every ARN the embedded stack makes (fauxqs's and the Lambda service's default). */
 export const EMULATOR_ACCOUNT_ID = '000000000000';
+
+/** On shutdown, how long running invocations get to finish (a batch's messages are then deleted, not redelivered). */
+export const SHUTDOWN_GRACE_MS = 5000;
 
 export interface EmbeddedCloudOptions {
   region?: string;
   onLog?: LambdaServiceOptions['onLog'];
   /** The Lambda service's timing profile (mapping transitions, deletions, idle poll gaps); default the fast one. */
   timing?: LambdaServiceOptions['timing'];
+  /** Default SHUTDOWN_GRACE_MS. */
+  shutdownGraceMs?: number;
+  /** What clients must sign their requests with; default fresh random credentials. */
+  credentials?: AwsCredentials;
+  /** Check SigV4 signatures on every endpoint; default true (browser requests are refused either way). */
+  verifySignatures?: boolean;
 }
 
 /** Every emulated service on one loopback endpoint, and SNS/SQS and Lambda on their own ports too. */
@@ -35,10 +49,18 @@ export interface EmbeddedCloudEndpoints {
 /** fauxqs (SNS and SQS), the Lambda, IAM, STS and CloudWatch Logs services, on ephemeral loopback ports. */
 export interface EmbeddedCloud extends AsyncDisposable {
   region: string;
+  /** The stack's credentials: every endpoint verifies the SigV4 signatures of requests against them. */
+  credentials: AwsCredentials;
   endpoints: EmbeddedCloudEndpoints;
   lambdaService: LambdaService;
   /** Requests the one endpoint answered, per service, and the time spent answering them. */
   edgeStats: EdgeStats;
+  /**
+   * Shutdown, first step (once; close does it too): no batch is received any more, running invocations
+   * finish within the grace, and what the queues still hold is counted: it goes with the emulator. The
+   * APIs keep answering (for a Terraform destroy).
+   */
+  drain(): Promise<QueuedMessages[]>;
   close(): Promise<void>;
 }
 
@@ -46,6 +68,7 @@ export interface EmbeddedCloud extends AsyncDisposable {
 export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Promise<EmbeddedCloud> {
   const region = options.region ?? 'us-east-1';
   const closers: (() => Promise<void>)[] = [];
+  let drain = (): Promise<QueuedMessages[]> => Promise.resolve([]);
   // Reverse start order: the edge stops taking requests, pollers stop before the queues they poll go away.
   const close = async (): Promise<void> => {
     const failures: unknown[] = [];
@@ -54,8 +77,12 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
     }
     if (failures.length > 0) throw failures[0];
   };
+  const credentials = options.credentials ?? randomCredentials();
+  const accepted = new CredentialStore();
+  accepted.add({ ...credentials });
+  const gate = createRequestGate({ credentials: accepted, verifySignatures: options.verifySignatures ?? true });
   try {
-    const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region });
+    const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region, gate });
     closers.push(() => fauxqs.close());
     const logs = createLogsService({ accountId: EMULATOR_ACCOUNT_ID, region });
     const lambdaService = await startLambdaService({
@@ -63,26 +90,45 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       accountId: EMULATOR_ACCOUNT_ID,
       awsEndpointUrl: fauxqs.url,
       logSink: (entry) => logs.store.write(entry),
+      shutdownGraceMs: options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
+      gate,
       ...(options.onLog ? { onLog: options.onLog } : {}),
       ...(options.timing ? { timing: options.timing } : {}),
     });
+    accepted.add({ ...lambdaService.functionCredentials });
     closers.push(() => lambdaService.close());
+    let drained: Promise<QueuedMessages[]> | undefined;
+    drain = () => {
+      drained ??= (async () => {
+        await lambdaService.drain();
+        const sqs = createSqsClient({ endpoint: fauxqs.url, region, credentials });
+        try {
+          return await countQueuedMessages(sqs);
+        } finally {
+          sqs.destroy();
+        }
+      })();
+      return drained;
+    };
     const edge: Edge = await startEdge({
       services: [
         fauxqsService(fauxqs, 'sns'),
         fauxqsService(fauxqs, 'sqs'),
         { signingName: 'lambda', handle: lambdaService.handle },
         createIamService({ accountId: EMULATOR_ACCOUNT_ID }),
-        createStsService({ accountId: EMULATOR_ACCOUNT_ID }),
+        createStsService({ accountId: EMULATOR_ACCOUNT_ID, onCredentialsIssued: (issued) => accepted.add(issued) }),
         logs,
       ],
+      gate,
     });
     closers.push(() => edge.close());
     return {
       region,
+      credentials,
       endpoints: { aws: edge.url, sns: fauxqs.url, sqs: fauxqs.url, lambda: lambdaService.url, iam: edge.url, sts: edge.url, logs: edge.url },
       lambdaService,
       edgeStats: edge.stats,
+      drain: () => drain(),
       close,
       [Symbol.asyncDispose]: close,
     };

@@ -114,9 +114,9 @@ export class UnknownOperationException extends AwsError {
   }
 }
 
-/** 429: the function's concurrency is exhausted (sync invocations only). */
+/** 429: the function's concurrency is exhausted, or its queue of asynchronous invocations is full. */
 export class TooManyRequestsException extends AwsError {
-  constructor(reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded') {
+  constructor(reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' | 'ConcurrentInvocationLimitExceeded' | 'FunctionInvocationRateLimitExceeded') {
     super({
       code: 'TooManyRequestsException',
       statusCode: 429,
@@ -136,6 +136,17 @@ export class RequestTooLargeException extends AwsError {
 }
 
 /** 500: a bug or an unexpected failure inside the service. */
+/** 400: past the storage the service keeps for code (Lambda: the account's code storage quota). */
+export class CodeStorageExceededException extends AwsError {
+  constructor() {
+    super({
+      code: 'CodeStorageExceededException',
+      statusCode: 400,
+      message: 'Your AWS account has exceeded its maximum total code size. For more information, see Lambda quotas.',
+    });
+  }
+}
+
 export class ServiceException extends AwsError {
   constructor(message: string) {
     super({ code: 'ServiceException', statusCode: 500, message });

@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { listenOnLoopback } from '../http/listenOnLoopback.ts';
+import { SERVER_TIMEOUTS } from '../http/serverTimeouts.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
+import { SandboxIdentities } from './environments/SandboxIdentities.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
@@ -35,29 +38,52 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lambda-service-')));
   await mkdir(dataDir, { recursive: true });
+  const identities = new SandboxIdentities({ enabled: options.separateUsers ?? SandboxIdentities.available() });
+  if (identities.enabled) {
+    // Environments of other users may reach their own function's folder, but not list the others.
+    await chmod(dataDir, 0o711);
+  }
 
   const logBook = new LogBook({ onLog: options.onLog, sink: options.logSink });
   const functions = new FunctionStore();
   const mappings = new EventSourceMappingStore();
+  // Fresh per service, never a constant: the stack that accepts them (its SigV4 gate) is told them.
+  const functionCredentials = options.functionCredentials ?? {
+    accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString('base64'),
+    sessionToken: randomBytes(96).toString('base64'),
+  };
+  // The pollers act for the functions, as Lambda's do with the execution role.
   const sqs = options.awsEndpointUrl ? createSqsClient({
     endpoint: options.awsEndpointUrl,
     region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: functionCredentials,
   }) : undefined;
-  const invoker = new FunctionInvoker({
+  const code = new CodeStorage(dataDir, {
+    groupOf: (functionName) => identities.groupOf(functionName),
+    ...(options.maxCodeStorageBytes === undefined ? {} : { maxBytes: options.maxCodeStorageBytes }),
+  });
+  const invoker: FunctionInvoker = new FunctionInvoker({
     functions,
     logBook,
     nodeBinary,
     nodeVersion: await nodeVersionOf(nodeBinary),
     region,
     awsEndpointUrl: options.awsEndpointUrl,
+    identities,
+    credentials: functionCredentials,
+    // Only the current code and what live environments run is kept on disk.
+    onEnvironmentExit: (functionName) => {
+      const current = functions.get(functionName);
+      if (current) void code.prune(functionName, new Set([current.code.directory, ...invoker.codeInUse(functionName)])).catch(() => {});
+    },
   });
   const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs, timing: options.timing ?? FAST_TIMING });
   const router = createRouter({
     location,
     functions,
     mappings,
-    code: new CodeStorage(dataDir),
+    code,
     invoker,
     pollers,
     logBook,
@@ -72,15 +98,29 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     void answered.then(() => answering.delete(answered));
     router(req, res);
   };
-  const { server, url } = await listenOnLoopback(handle, options);
+  const gate = options.gate;
+  const timeouts = options.requestTimeoutMs === undefined
+    ? SERVER_TIMEOUTS
+    : { ...SERVER_TIMEOUTS, requestTimeout: options.requestTimeoutMs, headersTimeout: Math.min(SERVER_TIMEOUTS.headersTimeout, options.requestTimeoutMs) };
+  const { server, url } = await listenOnLoopback(gate ? (req, res) => gate(req, res, handle) : handle, { host: options.host, port: options.port, timeouts });
+
+  let draining: Promise<void> | undefined;
+  const drain = (): Promise<void> => {
+    draining ??= (async () => {
+      // No batch is received any more; queued invocations fail; running ones get the grace to finish.
+      const pollersStopped = pollers.stopAll();
+      await invoker.drain(options.shutdownGraceMs ?? 0);
+      // What still runs ends now (its environment is killed: Runtime.ExitError).
+      await invoker.close();
+      await pollersStopped;
+    })();
+    return draining;
+  };
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      const pollersStopped = pollers.stopAll();
-      // In-flight invocations end now (their environments are killed: Runtime.ExitError), queued ones fail.
-      await invoker.close();
-      await pollersStopped;
+      await drain();
       sqs?.destroy();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       await settledWithin([...answering], CLOSE_GRACE_MS);
@@ -96,7 +136,9 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
   return {
     url,
     handle,
+    functionCredentials,
     logs: (functionName) => logBook.lines(functionName),
+    drain,
     close,
     [Symbol.asyncDispose]: close,
   };

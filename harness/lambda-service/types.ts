@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LambdaTiming } from './LambdaTiming.ts';
+import type { RequestGate } from '../edge/requestGate.ts';
+import type { FunctionCredentials } from './environments/environmentVariables.ts';
 
 /** Public types of the embedded Lambda service. */
 
@@ -55,6 +57,27 @@ export interface LambdaServiceOptions {
   logSink?: (entry: LogSinkEntry) => void;
   /** How long mapping transitions, deletions and idle poll gaps take; default `FAST_TIMING` (see LambdaTiming.ts). */
   timing?: LambdaTiming;
+  /**
+   * On shutdown, how long invocations already running may take to finish before their environments are
+   * killed; default 0 (killed at once). Queued invocations fail either way: they never ran.
+   */
+  shutdownGraceMs?: number;
+  /**
+   * Run each execution environment as an unprivileged user of its own, in a group per function (see
+   * SandboxIdentities); default: when the service runs as root, the only case where it can.
+   */
+  separateUsers?: boolean;
+  /**
+   * What the functions (and the SQS pollers, acting for them) sign their AWS calls with; default fresh
+   * random ones per service.
+   */
+  functionCredentials?: FunctionCredentials;
+  /** How long a request may take to arrive whole before it is answered 408; default 30 s (SERVER_TIMEOUTS). */
+  requestTimeoutMs?: number;
+  /** Bytes of code (zips and their extractions) kept at most; default 2 GiB (CodeStorageExceededException past it). */
+  maxCodeStorageBytes?: number;
+  /** What requests to the service's own port pass first (SigV4, browser refusal); none by default. */
+  gate?: RequestGate;
 }
 
 export interface LambdaService extends AsyncDisposable {
@@ -62,8 +85,15 @@ export interface LambdaService extends AsyncDisposable {
   readonly url: string;
   /** Answers one Lambda API request in this process (for the one-endpoint edge); the same as `url` does. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The credentials the functions and pollers sign with. */
+  readonly functionCredentials: FunctionCredentials;
   /** The last log lines of a function (bounded), oldest first. */
   logs(functionName: string): readonly LogLine[];
-  /** Stops the pollers, kills every execution environment and closes the server. */
+  /**
+   * Shutdown, first step: stops the pollers, lets running invocations finish within `shutdownGraceMs`,
+   * kills every execution environment; the API keeps answering (a Terraform destroy may follow).
+   */
+  drain(): Promise<void>;
+  /** Drains, then closes the server. */
   close(): Promise<void>;
 }

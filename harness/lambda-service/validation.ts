@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { InvalidRequestContentException, ValidationException } from './errors.ts';
 
 const TYPE_ISSUES = new Set(['invalid_type', 'invalid_union', 'unrecognized_keys']);
+/** Constraints an answer names at most, and characters it quotes of a value: a huge bad body gets a small answer. */
+const MAX_LISTED = 10;
+const MAX_QUOTED_CHARS = 256;
 
 /**
  * Parses an action's raw input with its schema and maps failures to the
@@ -24,8 +27,10 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
     );
   }
   const details = [...new Set(issues.map((issue) => describeIssue(issue, raw)))];
+  const listed = details.slice(0, MAX_LISTED);
   const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
-  throw new ValidationException(`${count} detected: ${details.join('; ')}`);
+  const more = details.length > MAX_LISTED ? `; and ${details.length - MAX_LISTED} more` : '';
+  throw new ValidationException(`${count} detected: ${listed.join('; ')}${more}`);
 }
 
 /**
@@ -64,7 +69,8 @@ function formatValue(input: unknown): string {
   if (input === undefined) {
     return 'null';
   }
-  return `'${javaString(input)}'`;
+  const text = javaString(input);
+  return `'${text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}...` : text}'`;
 }
 
 function javaString(value: unknown): string {
@@ -74,7 +80,7 @@ function javaString(value: unknown): string {
   if (Array.isArray(value)) {
     return `[${value.map((item) => javaString(item)).join(', ')}]`;
   }
-  return JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
 }
 
 /** Message helpers so schemas read like the constraints AWS prints. */

@@ -13,8 +13,9 @@ function randomText(alphabet: string, length: number): string {
 /**
  * Fake temporary credentials in the shapes AWS issues (STS probes of
  * versity/versitygw): an `ASIA` access key id of 20 upper-case letters and
- * digits, a 40-character secret and a long base64 session token. They grant
- * nothing: no service of this stack checks signatures.
+ * digits, a 40-character secret and a long base64 session token. The
+ * embedded stack accepts requests signed with them until they expire (IAM is
+ * not enforced: they grant what any credentials of the stack grant).
  */
 export function temporaryCredentials(): { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } {
   return {

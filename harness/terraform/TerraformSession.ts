@@ -18,6 +18,8 @@ export interface TerraformSessionOptions {
   pluginMirror?: string | undefined;
   /** Every line terraform writes to stderr, as it comes. */
   onOutput?: (line: string) => void;
+  /** What terraform signs its requests with (the embedded stack's credentials); default `test`. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /**
@@ -52,6 +54,7 @@ export class TerraformSession implements AsyncDisposable {
         moduleDir: path.join(dir, plan.terraformDir),
         endpointUrl: options.endpointUrl,
         env: { ...process.env, ...installation },
+        ...(options.credentials ? { credentials: options.credentials } : {}),
         ...(options.onOutput ? { onOutput: options.onOutput } : {}),
       });
       return new TerraformSession({ dir, runner, varFiles: plan.varFiles, endpointUrl: options.endpointUrl });

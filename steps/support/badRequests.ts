@@ -38,6 +38,7 @@ export const badRequests: Readonly<Record<string, () => RawRequest>> = {
   'a quantity of zero': () => json(withFirstItem({ quantity: 0 })),
   'an unknown currency': () => json(JSON.stringify({ ...valid(), currency: 'ZZZ' })),
   'a price with a fraction of a cent': () => json(withFirstItem({ unitPrice: 18.99 })),
+  'a total past the largest safe integer': () => json(withFirstItem({ quantity: 2, unitPrice: Number.MAX_SAFE_INTEGER })),
   'an order larger than 64 KiB': () => json(JSON.stringify({ ...valid(), customer: { id: 'cus-1001', note: 'x'.repeat(70 * 1024) } })),
   'an order sent as form data': () => ({ body: 'customer=cus-1001&currency=EUR', contentType: 'application/x-www-form-urlencoded', apiKey: ApiKeyUse.valid }),
   'a valid order without an API key': () => json(JSON.stringify(valid()), ApiKeyUse.missing),

@@ -24,15 +24,15 @@ describe('the AWS CLI against the embedded stack', () => {
   });
 
   maybe('lists the provisioned functions and their SQS mappings', async () => {
-    const functions = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'list-functions');
+    const functions = await awsCli({ endpoint: stack.info.endpoints.lambda ?? '', credentials: stack.info.credentials }, 'lambda', 'list-functions');
     expect(functions.stderr).toBe('');
     expect(JSON.parse(functions.stdout).Functions.map((f: { FunctionName: string }) => f.FunctionName)).toContain('fanout-order-processor');
-    const mappings = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'list-event-source-mappings', '--function-name', 'fanout-order-processor');
+    const mappings = await awsCli({ endpoint: stack.info.endpoints.lambda ?? '', credentials: stack.info.credentials }, 'lambda', 'list-event-source-mappings', '--function-name', 'fanout-order-processor');
     expect(JSON.parse(mappings.stdout).EventSourceMappings[0]).toMatchObject({ State: 'Enabled', FunctionResponseTypes: ['ReportBatchItemFailures'] });
   });
 
   maybe('gets an AWS-shaped error for a function that does not exist', async () => {
-    const missing = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'get-function', '--function-name', 'no-such-function');
+    const missing = await awsCli({ endpoint: stack.info.endpoints.lambda ?? '', credentials: stack.info.credentials }, 'lambda', 'get-function', '--function-name', 'no-such-function');
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('ResourceNotFoundException');
     expect(missing.stderr).toContain('Function not found: arn:aws:lambda:us-east-1:000000000000:function:no-such-function');
@@ -42,7 +42,7 @@ describe('the AWS CLI against the embedded stack', () => {
     // fileb:// reads the payload as bytes in AWS CLI v1 and v2 alike.
     const dir = mkdtempSync(path.join(tmpdir(), 'aws-cli-'));
     writeFileSync(path.join(dir, 'event.json'), '{"Records":[]}');
-    const invoked = await awsCli(stack.info.endpoints.lambda ?? '', 'lambda', 'invoke', '--function-name', 'fanout-user-notification',
+    const invoked = await awsCli({ endpoint: stack.info.endpoints.lambda ?? '', credentials: stack.info.credentials }, 'lambda', 'invoke', '--function-name', 'fanout-user-notification',
       '--payload', `fileb://${path.join(dir, 'event.json')}`, path.join(dir, 'response.json'));
     expect(invoked).toMatchObject({ status: 0, stderr: '' });
     expect(JSON.parse(invoked.stdout)).toMatchObject({ StatusCode: 200 });

@@ -60,7 +60,7 @@ describe('npm start', () => {
   });
 
   it('serves the Lambda API on the endpoint written to .fanout/stack.json', async () => {
-    const lambda = new LambdaClient({ endpoint: stack.endpoints.lambda, region: stack.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const lambda = new LambdaClient({ endpoint: stack.endpoints.lambda, region: stack.region, ...(stack.credentials ? { credentials: stack.credentials } : {}) });
     const { Functions = [] } = await lambda.send(new ListFunctionsCommand({}));
     lambda.destroy();
     expect(Functions.map((f) => f.FunctionName)).toContain('fanout-order-processor');

@@ -30,10 +30,9 @@ interface StackFile {
   region: string;
   topicArn: string;
   endpoints: { aws: string };
+  /** The stack's credentials: its endpoints check SigV4 signatures against them. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
 }
-
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
-
 
 /** Resolves with the first line matching `pattern`, or rejects with everything printed when the deadline passes or the process ends. */
 function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<undefined> {
@@ -52,7 +51,7 @@ function waitForLine(child: ChildProcess, output: () => string, pattern: RegExp,
 
 async function describeSdkDeploy(): Promise<DeploymentDescription> {
   await using stack = await new EmbeddedBackend({ buildLambdas: false }).start({ overlays: [fastTimersProfile] });
-  using clients = createAwsClients({ region: stack.info.region, endpoints: stack.info.endpoints, credentials });
+  using clients = createAwsClients({ region: stack.info.region, endpoints: stack.info.endpoints, ...(stack.info.credentials ? { credentials: stack.info.credentials } : {}) });
   return withoutEndpoints(await describeDeployment(clients, stack.info.topicArn));
 }
 
@@ -85,7 +84,7 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
     const fast = await describeSdkDeploy();
 
     // Act
-    using clients = createAwsClients({ region: stackFile.region, endpoints: { sns: stackFile.endpoints.aws, sqs: stackFile.endpoints.aws, lambda: stackFile.endpoints.aws }, credentials });
+    using clients = createAwsClients({ region: stackFile.region, endpoints: { sns: stackFile.endpoints.aws, sqs: stackFile.endpoints.aws, lambda: stackFile.endpoints.aws }, credentials: stackFile.credentials });
     const applied = withoutEndpoints(await describeDeployment(clients, stackFile.topicArn));
     // A provider older than 6.19.0 (the offline 5.100.0 here) cannot plan nodejs24.x: the module then gets nodejs22.x,
     // and that runtime's RuntimeVersionConfig.
@@ -103,8 +102,8 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
   }, 60_000);
 
   withCli('shows the AWS CLI the roles and log groups Terraform made, and after an order the REPORT lines in CloudWatch Logs', async () => {
-    const role = await awsCli(stackFile.endpoints.aws, 'iam', 'get-role', '--role-name', 'fanout-order-processor');
-    const groups = await awsCli(stackFile.endpoints.aws, 'logs', 'describe-log-groups', '--log-group-name-prefix', '/aws/lambda/fanout-');
+    const role = await awsCli({ endpoint: stackFile.endpoints.aws, credentials: stackFile.credentials }, 'iam', 'get-role', '--role-name', 'fanout-order-processor');
+    const groups = await awsCli({ endpoint: stackFile.endpoints.aws, credentials: stackFile.credentials }, 'logs', 'describe-log-groups', '--log-group-name-prefix', '/aws/lambda/fanout-');
     expect(role.stderr).toBe('');
     expect(JSON.parse(role.stdout).Role).toMatchObject({ RoleName: 'fanout-order-processor', Arn: 'arn:aws:iam::000000000000:role/fanout-order-processor' });
     expect(JSON.parse(groups.stdout).logGroups.map((group: { logGroupName: string; retentionInDays: number }) => [group.logGroupName, group.retentionInDays]))
@@ -119,7 +118,7 @@ withTerraform('a stack built by terraform apply of terraform/ (npm start -- --de
     const deadline = Date.now() + 20_000;
     let reports: { message: string }[] = [];
     while (reports.length === 0 && Date.now() < deadline) {
-      const filtered = await awsCli(stackFile.endpoints.aws, 'logs', 'filter-log-events', '--log-group-name', '/aws/lambda/fanout-order-processor', '--filter-pattern', 'REPORT');
+      const filtered = await awsCli({ endpoint: stackFile.endpoints.aws, credentials: stackFile.credentials }, 'logs', 'filter-log-events', '--log-group-name', '/aws/lambda/fanout-order-processor', '--filter-pattern', 'REPORT');
       reports = (JSON.parse(filtered.stdout || '{"events":[]}') as { events: { message: string }[] }).events;
     }
     expect(reports[0]?.message).toMatch(/^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB/);

@@ -4,7 +4,7 @@ import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { GetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { createAwsClients, type AwsClients } from '../../harness/aws/awsClients.ts';
-import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud } from '../../harness/embedded/startEmbeddedCloud.ts';
+import { startEmbeddedCloud, type EmbeddedCloud } from '../../harness/embedded/startEmbeddedCloud.ts';
 import { provisionTopology } from '../../harness/provisioner/provisionTopology.ts';
 import type { ProvisionedTopology } from '../../harness/provisioner/types.ts';
 import { loadTopology, repoRoot } from '../../harness/topology/loadTopology.ts';
@@ -35,7 +35,7 @@ describe('re-provisioning a changed topology', () => {
       },
     };
     cloud = await startEmbeddedCloud({ region: original.region });
-    clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: EMULATOR_CREDENTIALS });
+    clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: cloud.credentials });
     await provisionTopology({ topology: original, clients, distDir });
     // Act
     provisioned = await provisionTopology({ topology: changed, clients, distDir });

@@ -4,7 +4,7 @@ import { ListEventSourceMappingsCommand, ListFunctionsCommand } from '@aws-sdk/c
 import { ListSubscriptionsByTopicCommand, GetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { createAwsClients, type AwsClients } from '../../harness/aws/awsClients.ts';
-import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud } from '../../harness/embedded/startEmbeddedCloud.ts';
+import { startEmbeddedCloud, type EmbeddedCloud } from '../../harness/embedded/startEmbeddedCloud.ts';
 import { provisionTopology } from '../../harness/provisioner/provisionTopology.ts';
 import type { ProvisionedTopology } from '../../harness/provisioner/types.ts';
 import { loadTopology, repoRoot } from '../../harness/topology/loadTopology.ts';
@@ -24,7 +24,7 @@ describe('provisioning the topology', () => {
     await buildLambdas({ outDir: distDir });
     topology = await loadTopology();
     cloud = await startEmbeddedCloud({ region: topology.region });
-    clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: EMULATOR_CREDENTIALS });
+    clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: cloud.credentials });
     // Act
     first = await provisionTopology({ topology, clients, distDir });
     second = await provisionTopology({ topology, clients, distDir });

@@ -15,16 +15,18 @@ describe('the publisher configuration', () => {
     );
   });
 
-  it('has defaults for everything else, and treats empty variables as unset', () => {
+  it('has defaults for everything else (loopback unless HOST is set), and treats empty variables as unset', () => {
     expect(loadConfig({ ORDER_EVENTS_TOPIC_ARN: ARN, PORT: '', PUBLISHER_API_KEYS: '' })).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       topicArn: ARN,
       region: undefined,
       apiKeys: [],
       logLevel: 'info',
       publishTimeoutMs: 3000,
       shutdownTimeoutMs: 10_000,
+      idempotencyWindowMs: 86_400_000,
+      idempotencyMaxKeys: 100_000,
     });
   });
 
@@ -33,8 +35,8 @@ describe('the publisher configuration', () => {
   });
 
   it('reads host, port, region and log level', () => {
-    expect(loadConfig({ ORDER_EVENTS_TOPIC_ARN: ARN, HOST: '127.0.0.1', PORT: '8080', AWS_REGION: 'eu-central-1', LOG_LEVEL: 'debug' })).toMatchObject({
-      host: '127.0.0.1',
+    expect(loadConfig({ ORDER_EVENTS_TOPIC_ARN: ARN, HOST: '0.0.0.0', PORT: '8080', AWS_REGION: 'eu-central-1', LOG_LEVEL: 'debug' })).toMatchObject({
+      host: '0.0.0.0',
       port: 8080,
       region: 'eu-central-1',
       logLevel: 'debug',

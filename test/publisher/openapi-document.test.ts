@@ -47,17 +47,18 @@ describe('GET /openapi.json', () => {
     expect(OrderRequestSchema.safeParse(body?.example).success).toBe(true);
     expect(document.components.schemas).toHaveProperty('OrderRequest');
 
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['202', '400', '401', '413', '415', '503']);
-    for (const status of ['400', '401', '413', '415', '503']) {
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['202', '400', '401', '409', '413', '415', '422', '503']);
+    for (const status of ['400', '401', '409', '413', '415', '422', '503']) {
       expect(operation?.responses[status]?.content?.['application/problem+json']?.schema).toEqual({ $ref: '#/components/schemas/Problem' });
     }
   });
 
-  it('declares the X-Api-Key scheme and the X-Correlation-Id header', () => {
+  it('declares the X-Api-Key scheme and the X-Correlation-Id and Idempotency-Key headers', () => {
     const operation = document.paths['/orders']?.post;
     expect(document.components.securitySchemes.ApiKey).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }));
     expect(operation?.security).toEqual([{ ApiKey: [] }]);
-    expect(operation?.parameters).toEqual([{ $ref: '#/components/parameters/CorrelationId' }]);
+    expect(operation?.parameters).toEqual([{ $ref: '#/components/parameters/CorrelationId' }, { $ref: '#/components/parameters/IdempotencyKey' }]);
     expect(document.components.parameters.CorrelationId).toMatchObject({ name: 'X-Correlation-Id', in: 'header' });
+    expect(document.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: false });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PublishCommand } from '@aws-sdk/client-sns';
+import { NotFoundException, PublishCommand } from '@aws-sdk/client-sns';
 import { exampleOrder } from '../../contracts/index.ts';
 import { ProblemSchema } from '../../services/publisher/src/problem.ts';
 import { OrderAcceptedSchema } from '../../services/publisher/src/responses.ts';
@@ -32,12 +32,12 @@ describe('the examples of POST /orders in the OpenAPI document', () => {
   afterAll(() => publisher.close());
 
   it('give every answer an example of its own, with its status (not the 400 under every code)', () => {
-    for (const status of ['400', '401', '413', '415', '503']) {
+    for (const status of ['400', '401', '409', '413', '415', '422', '503']) {
       const example = exampleOf(status);
       expect(ProblemSchema.safeParse(example).success).toBe(true);
       expect(example.status).toBe(Number(status));
     }
-    const details = ['400', '401', '413', '415', '503'].map((status) => exampleOf(status).detail);
+    const details = ['400', '401', '409', '413', '415', '422', '503'].map((status) => exampleOf(status).detail);
     expect(new Set(details).size).toBe(details.length);
   });
 
@@ -52,8 +52,13 @@ describe('the examples of POST /orders in the OpenAPI document', () => {
     ['401', () => postOrder(publisher.url)],
     ['413', () => postOrder(publisher.url, JSON.stringify({ ...exampleOrder, padding: 'x'.repeat(70_000) }), { 'x-api-key': API_KEY })],
     ['415', () => fetch(`${publisher.url}/orders`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-api-key': API_KEY }, body: 'customer=cus-1001' })],
+    ['422', async () => {
+      const headers = { 'x-api-key': API_KEY, 'idempotency-key': '"examples-422"' };
+      await postOrder(publisher.url, exampleOrder, headers);
+      return postOrder(publisher.url, { ...exampleOrder, currency: 'USD' }, headers);
+    }],
     ['503', () => {
-      publisher.sns.on(PublishCommand).rejects(Object.assign(new Error('Topic does not exist'), { name: 'NotFoundException' }));
+      publisher.sns.on(PublishCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
       return postOrder(publisher.url, exampleOrder, { 'x-api-key': API_KEY });
     }],
   ])('the %s example is what the publisher answers for it, but for the correlation id', async (status, send) => {

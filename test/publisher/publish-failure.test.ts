@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { PublishCommand } from '@aws-sdk/client-sns';
+import { NotFoundException, PublishCommand } from '@aws-sdk/client-sns';
 import { postOrder } from './support/requests.ts';
 import { startTestPublisher, type TestPublisher } from './support/testPublisher.ts';
 
@@ -14,7 +14,8 @@ describe('when SNS does not take the event', () => {
   afterAll(() => publisher.close());
 
   it('answers 503 with Retry-After when SNS rejects the publish', async () => {
-    publisher.sns.on(PublishCommand).rejects(Object.assign(new Error('Topic does not exist'), { name: 'NotFoundException' }));
+    // As the SDK throws it: SNS answered 404 (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html#API_Publish_Errors).
+    publisher.sns.on(PublishCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
 
     const response = await postOrder(publisher.url);
 
@@ -22,12 +23,13 @@ describe('when SNS does not take the event', () => {
     expect(response.headers.get('retry-after')).toBe('1');
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await response.json()) as Record<string, unknown>;
-    expect(problem).toMatchObject({ status: 503, title: 'Order not accepted' });
+    expect(problem).toMatchObject({ status: 503, title: 'Order not accepted', type: 'tag:order-fanout,2025:problems/publish-unavailable' });
+    expect(problem).not.toHaveProperty('orderId');
     expect(JSON.stringify(problem)).not.toContain('Topic does not exist');
     expect(publisher.logs).toContainEqual(expect.objectContaining({ msg: 'order not published', timedOut: false }));
   });
 
-  it('answers 503 with Retry-After when SNS does not answer in time, without waiting for it', async () => {
+  it('answers 503 saying the outcome is unknown when SNS does not answer in time, without waiting for it', async () => {
     publisher.sns.on(PublishCommand).callsFake(() => new Promise(() => {}));
     const started = performance.now();
 
@@ -35,8 +37,32 @@ describe('when SNS does not take the event', () => {
 
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
-    expect(await response.json()).toMatchObject({ status: 503, detail: expect.stringContaining('in time') });
+    expect(await response.json()).toMatchObject({
+      status: 503,
+      type: 'tag:order-fanout,2025:problems/publish-outcome-unknown',
+      title: 'Order outcome unknown',
+      detail: expect.stringContaining('may or may not have been published'),
+      orderId: expect.any(String),
+      eventId: expect.any(String),
+    });
     expect(performance.now() - started).toBeLessThan(4000);
-    expect(publisher.logs).toContainEqual(expect.objectContaining({ msg: 'order not published', timedOut: true }));
+    expect(publisher.logs).toContainEqual(expect.objectContaining({ msg: 'order not published', timedOut: true, outcomeUnknown: true }));
+  });
+
+  it('answers 503 saying the outcome is unknown when the connection breaks after the publish was sent', async () => {
+    publisher.sns.on(PublishCommand).rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+    const response = await postOrder(publisher.url);
+
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ type: 'tag:order-fanout,2025:problems/publish-outcome-unknown', orderId: expect.any(String) });
+  });
+
+  it('answers 503 "not accepted" when SNS cannot be reached at all', async () => {
+    publisher.sns.on(PublishCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
+
+    const response = await postOrder(publisher.url);
+
+    expect(await response.json()).toMatchObject({ status: 503, title: 'Order not accepted' });
   });
 });

@@ -40,6 +40,28 @@ describe('the publisher process (server.ts)', () => {
     expect(stdout).toContain('publisher stopped');
   });
 
+  it('binds loopback when HOST is not set, logs the address it bound, and warns that no API key is configured', async () => {
+    const child = spawn(process.execPath, [serverScript], {
+      env: publisherEnv({ ORDER_EVENTS_TOPIC_ARN: 'arn:aws:sns:eu-west-1:000000000000:order-events', PORT: '0' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = once(child, 'exit');
+
+    try {
+      const boundTo = await waitFor(() => /"boundTo":"([^"]+)"/.exec(stdout)?.[1], { timeoutMs: 4000, what: 'the publisher to listen' });
+      await waitFor(() => (stdout.includes('NO API KEY') ? true : undefined), { what: 'the warning' });
+
+      expect(boundTo).toMatch(/^127\.0\.0\.1:\d+$/);
+      const warning = stdout.split('\n').map((line) => (line ? (JSON.parse(line) as { level: number; msg: string }) : undefined)).find((line) => line?.msg.startsWith('NO API KEY'));
+      expect(warning).toMatchObject({ level: 40, msg: expect.stringContaining(`anyone who can reach ${boundTo}`) });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await exited;
+  });
+
   it('refuses to start without a topic ARN, saying which variable is missing', async () => {
     const child = spawn(process.execPath, [serverScript], { env: publisherEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isRunningStack } from '../../processes/isRunningStack.ts';
 import { BackendSettingError } from '../errors.ts';
 import type { AwsCredentials } from '../types.ts';
 import { composeTerraformOutputsFile, envUrl, envValue, terraformOutputsFileFromEnv } from '../settingsFromEnv.ts';
 
 /** The part of `.fanout/stack.json` (written by `npm start`) an attached run reads. */
 const StackFileSchema = z.object({
+  pid: z.int().optional(),
   apiUrl: z.url(),
   apiKey: z.string().optional(),
   region: z.string().min(1),
   endpoints: z.object({ aws: z.url() }),
+  credentials: z.object({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1) }).optional(),
 });
 
 /**
@@ -26,11 +29,18 @@ function stackFileDefaults(env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessE
   } catch (error) {
     throw new BackendSettingError(`FANOUT_STACK_FILE=${file}: not the stack file of a running npm start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
+  if (parsed.pid !== undefined && !isRunningStack(parsed.pid)) {
+    throw new BackendSettingError(`FANOUT_STACK_FILE=${file} is stale: the npm start that wrote it (pid ${parsed.pid}) is not running; start the stack again`);
+  }
   return {
     FANOUT_API_URL: parsed.apiUrl,
     FANOUT_AWS_ENDPOINT: parsed.endpoints.aws,
     FANOUT_AWS_REGION: parsed.region,
     ...(parsed.apiKey === undefined ? {} : { FANOUT_API_KEY: parsed.apiKey }),
+    ...(parsed.credentials === undefined ? {} : {
+      FANOUT_AWS_ACCESS_KEY_ID: parsed.credentials.accessKeyId,
+      FANOUT_AWS_SECRET_ACCESS_KEY: parsed.credentials.secretAccessKey,
+    }),
   };
 }
 
@@ -46,7 +56,10 @@ export interface ComposeSettings {
   apiKey?: string;
   /** `FANOUT_TF_OUTPUTS`, default `.fanout/outputs.json`, written by the compose `terraform` service. */
   outputsFile: string;
-  /** LocalStack accepts any; `test` maps to its default account 000000000000. */
+  /**
+   * `FANOUT_AWS_ACCESS_KEY_ID` / `FANOUT_AWS_SECRET_ACCESS_KEY` (from the stack file of `npm start`, whose endpoints
+   * check signatures), default `test`: LocalStack accepts any, and `test` maps to its default account 000000000000.
+   */
   credentials: AwsCredentials;
   /** How long each reachability probe may take. */
   probeTimeoutMs: number;
@@ -67,7 +80,11 @@ export function composeSettingsFromEnv(given: NodeJS.ProcessEnv = process.env, c
     region: envValue(env, 'FANOUT_AWS_REGION') ?? 'us-east-1',
     ...(apiKey === undefined ? {} : { apiKey }),
     outputsFile: terraformOutputsFileFromEnv(env, { cwd, fallback: composeTerraformOutputsFile }),
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    // LocalStack's `test`, or the stack file's (the embedded stack checks signatures).
+    credentials: {
+      accessKeyId: envValue(env, 'FANOUT_AWS_ACCESS_KEY_ID') ?? 'test',
+      secretAccessKey: envValue(env, 'FANOUT_AWS_SECRET_ACCESS_KEY') ?? 'test',
+    },
     probeTimeoutMs: 3000,
   };
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildLambdas } from '../../../scripts/build-lambdas.ts';
-import { startPublisher } from '../../../services/publisher/src/startPublisher.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
-import { EMULATOR_CREDENTIALS, startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
+import { startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
+import { stackAuthFromEnv, type StackAuthSettings } from '../../embedded/stackCredentialsFromEnv.ts';
+import type { QueuedMessages } from '../../embedded/countQueuedMessages.ts';
 import { provisionTopology } from '../../provisioner/provisionTopology.ts';
 import { loadTopology, repoRoot } from '../../topology/loadTopology.ts';
 import type { Topology } from '../../topology/topologySchema.ts';
@@ -11,6 +12,7 @@ import { DeployMethod } from '../deployMethod.ts';
 import { BackendName, type Backend, type Stack, type StackInfo, type StartOptions } from '../types.ts';
 import { deployWithTerraform, type TerraformDeployment } from './deployWithTerraform.ts';
 import { EmbeddedStack } from './EmbeddedStack.ts';
+import { startPublisherProcess } from './startPublisherProcess.ts';
 
 export interface EmbeddedBackendOptions {
   /** Where the Lambda bundles are; default `dist/lambdas`. */
@@ -29,6 +31,10 @@ export interface EmbeddedBackendOptions {
   onLog?: EmbeddedCloudOptions['onLog'];
   /** How long the Lambda service's mapping transitions and idle poll gaps take; default the fast profile. */
   timing?: EmbeddedCloudOptions['timing'];
+  /** The stack's credentials and whether signatures are checked; default from FANOUT_AWS_* and FANOUT_VERIFY_SIGV4. */
+  auth?: StackAuthSettings;
+  /** Told, when the stack closes, how many messages each queue still held (they are lost with it). */
+  onDiscarded?: (queues: QueuedMessages[]) => void;
 }
 
 /** What a deploy made: where the publisher publishes, what the specs drain, and what closing must undo. */
@@ -56,8 +62,11 @@ export class EmbeddedBackend implements Backend {
       await buildLambdas({ outDir: distDir });
     }
     progress('starting fauxqs (SNS, SQS), the Lambda, IAM, STS and CloudWatch Logs services');
+    const auth = this.#options.auth ?? stackAuthFromEnv();
     const cloud = await startEmbeddedCloud({
       region: topology.region,
+      verifySignatures: auth.verifySignatures,
+      ...(auth.credentials ? { credentials: auth.credentials } : {}),
       ...(this.#options.onLog ? { onLog: this.#options.onLog } : {}),
       ...(this.#options.timing ? { timing: this.#options.timing } : {}),
     });
@@ -68,10 +77,12 @@ export class EmbeddedBackend implements Backend {
         : await this.#deployWithSdk(cloud, topology, distDir, progress);
       const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
       progress('starting the publisher');
-      const publisher = await startPublisher({
+      const publisher = await startPublisherProcess({
         topicArn: deployed.topicArn,
         apiKeys,
-        snsClientConfig: { region: cloud.region, endpoint: cloud.endpoints.sns, credentials: EMULATOR_CREDENTIALS },
+        region: cloud.region,
+        snsEndpoint: cloud.endpoints.sns,
+        credentials: cloud.credentials,
       });
       const info: StackInfo = {
         backend: BackendName.embedded,
@@ -80,11 +91,17 @@ export class EmbeddedBackend implements Backend {
         ...(apiKeys[0] ? { apiKey: apiKeys[0] } : {}),
         region: cloud.region,
         endpoints: cloud.endpoints,
-        credentials: EMULATOR_CREDENTIALS,
+        credentials: cloud.credentials,
         topicArn: deployed.topicArn,
         outcomesQueueUrl: deployed.outcomesQueueUrl,
       };
-      return new EmbeddedStack({ info, cloud, publisher, ...(deployed.terraform ? { terraform: deployed.terraform } : {}) });
+      return new EmbeddedStack({
+        info,
+        cloud,
+        publisher,
+        ...(deployed.terraform ? { terraform: deployed.terraform } : {}),
+        ...(this.#options.onDiscarded ? { onDiscarded: this.#options.onDiscarded } : {}),
+      });
     } catch (error) {
       try {
         await deployed?.terraform?.destroy();
@@ -96,7 +113,7 @@ export class EmbeddedBackend implements Backend {
   }
 
   async #deployWithSdk(cloud: EmbeddedCloud, topology: Topology, distDir: string, progress: (message: string) => void): Promise<Deployed> {
-    using clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: EMULATOR_CREDENTIALS });
+    using clients = createAwsClients({ region: cloud.region, endpoints: cloud.endpoints, credentials: cloud.credentials });
     progress(`provisioning ${Object.keys(topology.consumers).length} consumers from the topology`);
     const provisioned = await provisionTopology({ topology, clients, distDir });
     return { topicArn: provisioned.topicArn, outcomesQueueUrl: provisioned.outcomesQueueUrl };
@@ -106,6 +123,7 @@ export class EmbeddedBackend implements Backend {
     const settings = this.#options.terraform ?? {};
     const terraform = await deployWithTerraform({
       endpointUrl: cloud.endpoints.aws,
+      credentials: cloud.credentials,
       edgeStats: cloud.edgeStats,
       overlays: options.overlays ?? [],
       terraform: settings.binary ?? process.env.FANOUT_TERRAFORM ?? 'auto',

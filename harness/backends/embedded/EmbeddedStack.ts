@@ -1,4 +1,5 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { QueuedMessages } from '../../embedded/countQueuedMessages.ts';
 import type { EmbeddedCloud } from '../../embedded/startEmbeddedCloud.ts';
 import { readLambdaLogEvents } from '../cloudWatchLambdaLogs.ts';
 import type { LambdaLogEvent, ReadLogsOptions, Stack, StackInfo } from '../types.ts';
@@ -18,17 +19,20 @@ export interface EmbeddedStackParts {
   publisher: ClosablePublisher;
   /** Present when terraform/ was applied: closing destroys it before the cloud stops. */
   terraform?: TerraformDeployment;
+  /** Told, on close, what the queues still held once the invocations in flight were over (it is lost). */
+  onDiscarded?: (queues: QueuedMessages[]) => void;
 }
 
 /**
  * A running embedded stack. Lambda logs are read through CloudWatch Logs, as on every backend. Closing
- * stops the publisher, destroys what Terraform applied, then stops the cloud, and leaves no process behind.
+ * leaves no process behind.
  */
 export class EmbeddedStack implements Stack {
   readonly info: StackInfo;
   readonly #cloud: EmbeddedCloud;
   readonly #publisher: ClosablePublisher;
   readonly #terraform: TerraformDeployment | undefined;
+  readonly #onDiscarded: ((queues: QueuedMessages[]) => void) | undefined;
   readonly #logs: CloudWatchLogsClient;
   #closed: Promise<void> | undefined;
 
@@ -37,6 +41,7 @@ export class EmbeddedStack implements Stack {
     this.#cloud = parts.cloud;
     this.#publisher = parts.publisher;
     this.#terraform = parts.terraform;
+    this.#onDiscarded = parts.onDiscarded;
     this.#logs = new CloudWatchLogsClient({
       region: parts.info.region,
       endpoint: parts.cloud.endpoints.logs,
@@ -53,10 +58,16 @@ export class EmbeddedStack implements Stack {
     return readLambdaLogEvents(this.#logs, functionName, { limit: options.limit ?? EMBEDDED_LOG_LIMIT });
   }
 
+  /**
+   * In order: the publisher stops accepting (its requests in flight are answered), no batch is received
+   * any more and the invocations running finish (bounded), what the queues still hold is reported, then
+   * Terraform destroys what it applied and the cloud stops.
+   */
   close(): Promise<void> {
     this.#closed ??= (async () => {
       try {
         await this.#publisher.close();
+        this.#onDiscarded?.(await this.#cloud.drain());
       } finally {
         try {
           await this.#terraform?.destroy();

@@ -9,6 +9,8 @@ import { parseTerraformOutputs, type TerraformOutputs } from '../terraformOutput
 export interface TerraformDeployOptions {
   /** The stack's one endpoint (`var.aws_endpoint_url`). */
   endpointUrl: string;
+  /** The stack's credentials, which terraform signs with. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
   /** Its request counts, to split apply and destroy time into the emulator's share and the provider's. */
   edgeStats: EdgeStats;
   overlays: readonly string[];
@@ -66,6 +68,7 @@ export async function deployWithTerraform(options: TerraformDeployOptions): Prom
     repoRoot,
     binary: choice.binary,
     endpointUrl: options.endpointUrl,
+    credentials: options.credentials,
     overlays: options.overlays,
     pluginMirror: options.pluginMirror,
     ...(options.onOutput ? { onOutput: options.onOutput } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESERVED_VARIABLES } from '../environments/environmentVariables.ts';
-import { InvalidParameterValueException } from '../errors.ts';
+import { InvalidParameterValueException, ValidationException } from '../errors.ts';
 import { constraint } from '../validation.ts';
 
 /** A member checked against one of AWS's patterns, printed (unanchored) as AWS prints it. */
@@ -65,12 +65,41 @@ export const EnvironmentSchema = z.object({
   Variables: z.record(z.string(), z.string()).optional(),
 });
 
-/** Lambda refuses variables it reserves for itself. */
+/** API_Environment: the key pattern of Environment.Variables. */
+const VARIABLE_KEY = /^[a-zA-Z]([a-zA-Z0-9_])+$/;
+/** Lambda's quota on a function's variables: their JSON, keys and values, at most 4 KB. */
+const MAX_VARIABLES_BYTES = 4096;
+/** What an answer quotes of the variables it refuses (Lambda quotes them whole; this keeps answers small). */
+const QUOTED_BYTES = 512;
+
+/**
+ * Lambda's checks of Environment.Variables: the key pattern (so no key can carry `=` and override
+ * another variable), the reserved keys, and the 4 KB quota. A NUL byte, which no process environment
+ * can hold, is refused too.
+ */
 export function checkVariables(variables: Record<string, string> | undefined): Record<string, string> {
-  const reserved = Object.keys(variables ?? {}).filter((key) => RESERVED_VARIABLES.includes(key));
+  const keys = Object.keys(variables ?? {});
+  if (keys.some((key) => !VARIABLE_KEY.test(key))) {
+    throw new ValidationException(
+      "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]",
+    );
+  }
+  const reserved = keys.filter((key) => RESERVED_VARIABLES.includes(key));
   if (reserved.length > 0) {
     throw new InvalidParameterValueException(
       `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(', ')}`,
+    );
+  }
+  if (Object.values(variables ?? {}).some((value) => value.includes('\0'))) {
+    throw new ValidationException(
+      "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map values must not contain NUL characters (a process environment cannot hold them)",
+    );
+  }
+  const measured = JSON.stringify(variables ?? {});
+  if (Buffer.byteLength(measured) > MAX_VARIABLES_BYTES) {
+    const quoted = measured.length > QUOTED_BYTES ? `${measured.slice(0, QUOTED_BYTES)}...` : measured;
+    throw new InvalidParameterValueException(
+      `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${quoted}`,
     );
   }
   return { ...variables };

@@ -55,6 +55,8 @@ export async function invoke(input: unknown, ctx: ActionContext): Promise<Invoca
   const invokedFunctionArn = qualifier ? `${arn}:${qualifier}` : arn;
   const invocation = { requestId: ctx.requestId, payload, tail: request.LogType === 'Tail', invokedFunctionArn };
   if (request.InvocationType === 'Event') {
+    // A full queue is answered now (429), not accepted and dropped.
+    ctx.invoker.checkEventCapacity(name, payload.byteLength);
     ctx.invoker.invoke(name, invocation, 'Event').catch((error: unknown) => {
       ctx.logBook.platform(name, `Asynchronous invocation ${ctx.requestId} was dropped: ${String(error)}`, ctx.requestId);
     });

@@ -46,5 +46,7 @@ export async function updateFunctionCode(input: unknown, ctx: ActionContext): Pr
   ctx.invoker.refresh(name);
   const answer = toFunctionConfiguration(updated, { transition: 'updating' });
   ctx.functions.settle(name);
+  // Older versions go as soon as no environment runs them (the rest when those environments exit).
+  await ctx.code.prune(name, new Set([code.directory, ...ctx.invoker.codeInUse(name)]));
   return { ...answer } satisfies FunctionConfiguration;
 }

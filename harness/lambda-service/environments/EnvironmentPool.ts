@@ -23,12 +23,17 @@ export interface SubmitOptions {
    * reserved concurrency 0 at once. Without it (Event) they wait their turn.
    */
   throttleAfterMs?: number;
+  /**
+   * The longest an invocation may wait for an environment, whatever the concurrency: past it, it leaves
+   * the queue throttled (ConcurrentInvocationLimitExceeded), so no invocation waits without a deadline.
+   */
+  maxWaitMs?: number;
 }
 
 interface Queued {
   request: InvocationRequest;
   deferred: PromiseWithResolvers<InvocationResult>;
-  throttleTimer?: NodeJS.Timeout;
+  timers: NodeJS.Timeout[];
   /** Times it was handed to an environment that died before its runtime took it. */
   redeliveries: number;
 }
@@ -55,6 +60,8 @@ export class EnvironmentPool {
   readonly #environments = new Set<ExecutionEnvironment>();
   readonly #ready: ExecutionEnvironment[] = [];
   readonly #queue: Queued[] = [];
+  /** Invocations handed to an environment and not answered yet. */
+  readonly #running = new Set<Promise<unknown>>();
   readonly #listener: EnvironmentListener;
   /** Set once disposed: what queued invocations fail with. */
   #disposedWith: AwsError | undefined;
@@ -85,21 +92,30 @@ export class EnvironmentPool {
     if (throttles && fn.reservedConcurrency === 0) {
       return Promise.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
     }
-    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>(), redeliveries: 0 };
+    const queued: Queued = { request, deferred: Promise.withResolvers<InvocationResult>(), timers: [], redeliveries: 0 };
     this.#queue.push(queued);
     this.#pump();
     // Only an invocation left without a slot may be throttled; waiting for a cold start is not throttling.
     const position = this.#queue.indexOf(queued);
     if (throttles && position >= this.#comingSoon(fn) && this.#environments.size >= (fn.reservedConcurrency ?? 0)) {
-      queued.throttleTimer = setTimeout(() => {
-        const index = this.#queue.indexOf(queued);
-        if (index >= 0) {
-          this.#queue.splice(index, 1);
-          queued.deferred.reject(new TooManyRequestsException('ReservedFunctionConcurrentInvocationLimitExceeded'));
-        }
-      }, options.throttleAfterMs);
+      this.#expire(queued, options.throttleAfterMs ?? 0, 'ReservedFunctionConcurrentInvocationLimitExceeded');
+    }
+    if (options.maxWaitMs !== undefined && position >= 0) {
+      this.#expire(queued, options.maxWaitMs, 'ConcurrentInvocationLimitExceeded');
     }
     return queued.deferred.promise;
+  }
+
+  /** Throttles `queued` if it is still waiting after `ms`. */
+  #expire(queued: Queued, ms: number, reason: ConstructorParameters<typeof TooManyRequestsException>[0]): void {
+    queued.timers.push(setTimeout(() => {
+      const index = this.#queue.indexOf(queued);
+      if (index >= 0) {
+        this.#queue.splice(index, 1);
+        queued.timers.forEach(clearTimeout);
+        queued.deferred.reject(new TooManyRequestsException(reason));
+      }
+    }, ms));
   }
 
   /** The code or configuration changed: idle environments go now, busy ones after their invocation. */
@@ -116,6 +132,19 @@ export class EnvironmentPool {
     this.#pump();
   }
 
+  /**
+   * Takes no more work: what is queued fails with `error` now, and the result resolves once every
+   * invocation already running is answered (the caller bounds the wait, then disposes).
+   */
+  drain(error: AwsError): Promise<void> {
+    this.#disposedWith ??= error;
+    for (const queued of this.#queue.splice(0)) {
+      queued.timers.forEach(clearTimeout);
+      queued.deferred.reject(error);
+    }
+    return Promise.allSettled([...this.#running]).then(() => undefined);
+  }
+
   /** Kills every environment and fails what is queued with `error`. */
   dispose(error: AwsError): void {
     this.#disposedWith = error;
@@ -125,7 +154,7 @@ export class EnvironmentPool {
     this.#environments.clear();
     this.#ready.length = 0;
     for (const queued of this.#queue.splice(0)) {
-      clearTimeout(queued.throttleTimer);
+      queued.timers.forEach(clearTimeout);
       queued.deferred.reject(error);
     }
   }
@@ -173,8 +202,11 @@ export class EnvironmentPool {
   }
 
   #dispatch(env: ExecutionEnvironment, queued: Queued): void {
-    clearTimeout(queued.throttleTimer);
-    env.run(queued.request, { chargeUntaken: queued.redeliveries >= MAX_REDELIVERIES }).then(
+    queued.timers.forEach(clearTimeout);
+    const running = env.run(queued.request, { chargeUntaken: queued.redeliveries >= MAX_REDELIVERIES });
+    this.#running.add(running);
+    void running.then(() => this.#running.delete(running), () => this.#running.delete(running));
+    running.then(
       (result) => {
         if (result) {
           queued.deferred.resolve(result);

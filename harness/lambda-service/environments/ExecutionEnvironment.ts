@@ -2,19 +2,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { endLine, initStartLine, reportLine, startLine, timeoutLine } from '../logs/platformLines.ts';
-import { trackChild } from './childReaper.ts';
+import { killChild, trackChild } from './childReaper.ts';
 import { EnvironmentOutput } from './EnvironmentOutput.ts';
-import { environmentVariables } from './environmentVariables.ts';
+import { environmentVariables, type FunctionCredentials } from './environmentVariables.ts';
 import { exitPayload, exitReason, timeoutPayload, traceId } from './functionErrors.ts';
 import { RuntimeApiServer, type RuntimeOutcome } from './RuntimeApiServer.ts';
+import type { SandboxIdentity } from './SandboxIdentities.ts';
 
 const BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.mjs', import.meta.url));
 /** Lambda's init phase limit; past it the (retried) init runs under the function timeout. */
-const INIT_LIMIT_SECONDS = 10;
+export const INIT_LIMIT_SECONDS = 10;
+/**
+ * How long an answered invocation's runtime has, at least, to ask for the next one before the
+ * environment is stopped (it has until the invocation's deadline otherwise), so that no runtime keeps
+ * its concurrency slot without taking work.
+ */
+const NEXT_GRACE_MS = 1000;
 
 export interface InvocationRequest {
   requestId: string;
@@ -50,6 +58,10 @@ export interface EnvironmentOptions {
   awsEndpointUrl?: string;
   logBook: LogBook;
   listener: EnvironmentListener;
+  /** The unprivileged user and group the process runs as (when the service runs as root). */
+  identity?: SandboxIdentity;
+  /** What the function signs its AWS calls with (AWS_ACCESS_KEY_ID, ...). */
+  credentials: FunctionCredentials;
 }
 
 type EnvironmentState = 'starting' | 'ready' | 'busy' | 'finishing' | 'failed' | 'dead';
@@ -84,6 +96,9 @@ export class ExecutionEnvironment {
   #coldStartPending = true;
   #maxMemoryUsedMb = 0;
   #ending: PromiseWithResolvers<Ending> | undefined;
+  /** The runtime is parked on /next; it may have got there before the invocation it answered was done. */
+  #runtimeWaiting = false;
+  #nextTimer: NodeJS.Timeout | undefined;
 
   constructor(options: EnvironmentOptions) {
     this.fn = options.fn;
@@ -139,6 +154,7 @@ export class ExecutionEnvironment {
     const ending = Promise.withResolvers<Ending>();
     this.#ending = ending;
     const timer = setTimeout(() => ending.resolve({ kind: 'timeout' }), timeoutMs);
+    this.#runtimeWaiting = false;
     const invocation = {
       requestId,
       payload: request.payload,
@@ -153,14 +169,14 @@ export class ExecutionEnvironment {
     const durationMs = performance.now() - startedAt;
 
     if (end.kind === 'outcome') {
+      // Still busy while the output drains: the runtime's next /next may arrive meanwhile (see #onRuntimeReady).
       await this.#output.flushed();
       this.#output.markTaken();
       this.#maxMemoryUsedMb = end.outcome.maxMemoryUsedMb ?? this.#maxMemoryUsedMb;
-      if (this.#state === 'busy') {
-        this.#state = 'finishing';
-      }
       const functionError = end.outcome.kind === 'error' ? ({ functionError: 'Unhandled' } as const) : {};
-      return this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
+      const result = this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
+      this.#awaitNext(requestId, invocation.deadlineMs);
+      return result;
     }
     if (end.kind === 'timeout') {
       this.#output.markTaken();
@@ -192,10 +208,11 @@ export class ExecutionEnvironment {
       this.#state = 'dead';
     }
     clearTimeout(this.#initTimer);
+    clearTimeout(this.#nextTimer);
     this.#runtimeApi?.close();
     const child = this.#child;
     if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
+      killChild(child);
     } else {
       this.#exited.resolve(undefined);
     }
@@ -225,16 +242,26 @@ export class ExecutionEnvironment {
       cwd: this.fn.code.directory,
       env: environmentVariables({
         fn: this.fn,
+        credentials: this.#options.credentials,
         region: this.#options.region,
         runtimeApi: runtimeApi.address,
         runtimeDir: dirname(BOOTSTRAP),
         logStreamName: this.logStreamName,
         nodeMajor,
         awsEndpointUrl: this.#options.awsEndpointUrl,
+        // A user of its own has no passwd entry: a home that does not exist, as on Lambda (the SDK looks for ~/.aws there).
+        ...(this.#options.identity ? { home: '/nonexistent' } : {}),
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // fd 3 carries the Runtime API secret: a socket, so no other process can open it through /proc.
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      // Its own process group: killing the environment kills what its function spawned.
+      detached: true,
+      ...this.#options.identity,
     });
     this.#child = child;
+    const secretChannel = child.stdio[3] as Writable | null;
+    secretChannel?.on('error', () => {}); // the child may be gone before it reads it: its exit is reported
+    secretChannel?.end(runtimeApi.secret);
     trackChild(child);
     this.#output.attach(child.stdout, 'stdout');
     this.#output.attach(child.stderr, 'stderr');
@@ -243,14 +270,39 @@ export class ExecutionEnvironment {
   }
 
   #onRuntimeReady(): void {
+    this.#runtimeWaiting = true;
     if (this.#state === 'starting') {
       clearTimeout(this.#initTimer);
       this.#initDurationMs = performance.now() - this.#spawnedAt;
     }
     if (this.#state === 'starting' || this.#state === 'finishing') {
+      clearTimeout(this.#nextTimer);
       this.#state = 'ready';
       this.#options.listener.onReady(this);
     }
+  }
+
+  /**
+   * The invocation is answered and logged: the environment is ready as soon as its runtime waits on /next,
+   * which may already be the case (it asks right after posting, while a large output is still being read).
+   * A runtime that does not ask by the invocation's deadline is stopped, so the slot is never held for good.
+   */
+  #awaitNext(requestId: string, deadlineMs: number): void {
+    if (this.#state !== 'busy') {
+      return;
+    }
+    this.#state = 'finishing';
+    if (this.#runtimeWaiting) {
+      this.#onRuntimeReady();
+      return;
+    }
+    const waitMs = Math.max(deadlineMs - Date.now(), NEXT_GRACE_MS);
+    this.#nextTimer = setTimeout(() => {
+      this.#output.platform(
+        `RequestId: ${requestId} The runtime did not ask for its next invocation within ${waitMs} ms of answering this one; the environment is stopped.`,
+      );
+      this.kill();
+    }, waitMs);
   }
 
   #failInit(failure: InitFailure): void {

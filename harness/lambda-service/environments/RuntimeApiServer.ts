@@ -1,3 +1,4 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readCappedBody } from '../readCappedBody.ts';
@@ -36,6 +37,12 @@ export interface RuntimeApiEvents {
 /** Header the bootstrap adds to its result posts: peak RSS of the environment in MB. */
 export const MAX_MEMORY_HEADER = 'lambda-runtime-embedded-max-memory-mb';
 
+/**
+ * Header the bootstrap presents on every Runtime API request: the environment's secret, which only its
+ * process gets (on a socket it inherits, never in its environment, so no other process can read it from /proc).
+ */
+export const RUNTIME_SECRET_HEADER = 'lambda-runtime-embedded-secret';
+
 const PREFIX = '/2018-06-01/runtime';
 const INVOCATION_PATH = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/;
 
@@ -43,10 +50,14 @@ const INVOCATION_PATH = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|
  * The Lambda Runtime API (`/2018-06-01/runtime/...`) of one execution
  * environment, on its own port of 127.0.0.1. It holds at most one
  * invocation: `deliver` hands it to the parked `/next` long-poll (or to the
- * next one) and resolves with what the runtime posts back.
+ * next one) and resolves with what the runtime posts back. Any process can
+ * reach the port, so only requests that present the environment's secret
+ * are served; the others get 403 and change nothing.
  */
 export class RuntimeApiServer {
   readonly #server: Server;
+  readonly #secret = randomBytes(32).toString('base64url');
+  readonly #secretDigest = digest(this.#secret);
   readonly #events: RuntimeApiEvents;
   #parkedNext: ServerResponse | undefined;
   #pending: RuntimeInvocation | undefined;
@@ -83,6 +94,11 @@ export class RuntimeApiServer {
     return `127.0.0.1:${port}`;
   }
 
+  /** What the environment's runtime must present in RUNTIME_SECRET_HEADER. */
+  get secret(): string {
+    return this.#secret;
+  }
+
   /** Hands an invocation to the runtime; resolves with its response or error. */
   deliver(invocation: RuntimeInvocation): Promise<RuntimeOutcome> {
     if (this.#current) {
@@ -108,6 +124,11 @@ export class RuntimeApiServer {
 
   #handle(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? '';
+    if (!this.#fromRuntime(req)) {
+      req.resume();
+      reply(res, 403, { errorMessage: 'Only the runtime of this execution environment may use its Runtime API.', errorType: 'Forbidden' });
+      return;
+    }
     if (req.method === 'GET' && url === `${PREFIX}/invocation/next`) {
       this.#onNext(res);
       return;
@@ -156,6 +177,11 @@ export class RuntimeApiServer {
     }, () => res.destroy());
   }
 
+  #fromRuntime(req: IncomingMessage): boolean {
+    const presented = req.headers[RUNTIME_SECRET_HEADER];
+    return typeof presented === 'string' && timingSafeEqual(digest(presented), this.#secretDigest);
+  }
+
   #onNext(res: ServerResponse): void {
     const pending = this.#pending;
     if (pending) {
@@ -184,6 +210,11 @@ export class RuntimeApiServer {
     });
     res.end(invocation.payload);
   }
+}
+
+// Equal-length digests: the comparison takes the same time whatever was presented.
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
 }
 
 function reply(res: ServerResponse, status: number, body: object): void {

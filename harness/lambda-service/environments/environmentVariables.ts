@@ -22,21 +22,24 @@ export const RESERVED_VARIABLES: readonly string[] = [
   'LAMBDA_RUNTIME_DIR',
 ];
 
-/** Dummy credentials, injected the way Lambda injects the execution role's. */
-const DUMMY_CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: 'AKIAEMBEDDEDLAMBDA00',
-  AWS_SECRET_ACCESS_KEY: 'embedded-lambda-secret',
-  AWS_SESSION_TOKEN: 'embedded-lambda-session',
-} as const;
+/** Credentials injected the way Lambda injects the execution role's temporary ones. */
+export interface FunctionCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
 
 export interface EnvironmentVariablesInput {
   fn: FunctionRecord;
+  credentials: FunctionCredentials;
   region: string;
   runtimeApi: string;
   runtimeDir: string;
   logStreamName: string;
   nodeMajor: string;
   awsEndpointUrl?: string;
+  /** HOME, for a process whose user has no home (no passwd entry): else os.homedir() throws in it. */
+  home?: string;
 }
 
 /**
@@ -50,10 +53,15 @@ export function environmentVariables(input: EnvironmentVariablesInput): Record<s
   if (input.awsEndpointUrl) {
     injected.AWS_ENDPOINT_URL = input.awsEndpointUrl;
   }
+  if (input.home) {
+    injected.HOME = input.home;
+  }
   return {
     ...injected,
     ...fn.variables,
-    ...DUMMY_CREDENTIALS,
+    AWS_ACCESS_KEY_ID: input.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: input.credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: input.credentials.sessionToken,
     AWS_REGION: input.region,
     AWS_DEFAULT_REGION: input.region,
     AWS_EXECUTION_ENV: `AWS_Lambda_nodejs${input.nodeMajor}.x`,

@@ -22,6 +22,13 @@ const MARKERS: readonly (readonly [MarkerKind, string])[] = [
 ];
 
 /**
+ * The longest line kept as one log event: CloudWatch Logs takes events of at most 256 KB (262,144 bytes,
+ * 26 of them its own overhead). A longer line is cut into lines of this length, so no line, however long,
+ * is held in memory whole.
+ */
+export const MAX_LINE_CHARS = 262_118;
+
+/**
  * Turns a child's output stream into lines. The Node runtime writes each
  * console call as one line with inner newlines turned into `\r` (as AWS's
  * runtime does); they are turned back into `\n` here.
@@ -42,7 +49,22 @@ export class LineSplitter {
     const lines = text.split('\n');
     this.#pending = lines.pop() ?? '';
     for (const line of lines) {
+      this.#emitCapped(line);
+    }
+    // A line still unterminated past the limit goes out in pieces; a marker never spans that far.
+    while (this.#pending.length > MAX_LINE_CHARS) {
+      this.#emit(this.#pending.slice(0, MAX_LINE_CHARS));
+      this.#pending = this.#pending.slice(MAX_LINE_CHARS);
+    }
+  }
+
+  #emitCapped(line: string): void {
+    if (line.length <= MAX_LINE_CHARS || line.includes(FLUSH_MARKER)) {
       this.#emit(line);
+      return;
+    }
+    for (let start = 0; start < line.length; start += MAX_LINE_CHARS) {
+      this.#emit(line.slice(start, start + MAX_LINE_CHARS));
     }
   }
 
@@ -51,7 +73,7 @@ export class LineSplitter {
     const rest = this.#pending + this.#decoder.end();
     this.#pending = '';
     if (rest.length > 0) {
-      this.#emit(rest);
+      this.#emitCapped(rest);
     }
   }
 

@@ -1,19 +1,29 @@
 import type { LogLine, LogSinkEntry } from '../types.ts';
 
+/** Characters of log kept per function at most, whatever the number of lines (16 MB of one-byte text). */
+const MAX_RING_CHARS = 16 * 1024 * 1024;
+
+interface Ring {
+  lines: LogLine[];
+  chars: number;
+}
+
 /**
- * Every function's recent log lines (a ring of `capacity` lines each),
- * forwarded to `onLog` as they are written, and the lines of execution
- * environments to `sink` as log events. A failing `onLog` or `sink` never
- * breaks an invocation.
+ * Every function's recent log lines (a ring of `capacity` lines and at most
+ * 16 MB of text each), forwarded to `onLog` as they are written, and the lines
+ * of execution environments to `sink` as log events. A failing `onLog` or
+ * `sink` never breaks an invocation.
  */
 export class LogBook {
   readonly #capacity: number;
+  readonly #maxChars: number;
   readonly #onLog: ((line: LogLine) => void) | undefined;
   readonly #sink: ((entry: LogSinkEntry) => void) | undefined;
-  readonly #rings = new Map<string, LogLine[]>();
+  readonly #rings = new Map<string, Ring>();
 
-  constructor(options: { capacity?: number; onLog?: (line: LogLine) => void; sink?: (entry: LogSinkEntry) => void } = {}) {
+  constructor(options: { capacity?: number; maxChars?: number; onLog?: (line: LogLine) => void; sink?: (entry: LogSinkEntry) => void } = {}) {
     this.#capacity = options.capacity ?? 2000;
+    this.#maxChars = options.maxChars ?? MAX_RING_CHARS;
     this.#onLog = options.onLog;
     this.#sink = options.sink;
   }
@@ -21,12 +31,18 @@ export class LogBook {
   write(line: LogLine): void {
     let ring = this.#rings.get(line.functionName);
     if (!ring) {
-      ring = [];
+      ring = { lines: [], chars: 0 };
       this.#rings.set(line.functionName, ring);
     }
-    ring.push(line);
-    if (ring.length > this.#capacity) {
-      ring.splice(0, ring.length - this.#capacity);
+    ring.lines.push(line);
+    ring.chars += line.message.length;
+    let drop = 0;
+    while (ring.lines.length - drop > this.#capacity || (ring.chars > this.#maxChars && ring.lines.length - drop > 1)) {
+      ring.chars -= ring.lines[drop]?.message.length ?? 0;
+      drop += 1;
+    }
+    if (drop > 0) {
+      ring.lines.splice(0, drop);
     }
     try {
       this.#onLog?.(line);
@@ -50,6 +66,6 @@ export class LogBook {
   }
 
   lines(functionName: string): readonly LogLine[] {
-    return [...(this.#rings.get(functionName) ?? [])];
+    return [...(this.#rings.get(functionName)?.lines ?? [])];
   }
 }

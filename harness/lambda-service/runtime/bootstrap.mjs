@@ -7,16 +7,19 @@
 // the handler, POST /response or /error. Init failures go to /init/error.
 import http from 'node:http';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { registerHooks } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 
-// Keep these three in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
+// Keep these in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
 const FLUSH_MARKER = '\u0000lambda-flush:';
 const TAKE_MARKER = '\u0000lambda-take:';
 const MAX_MEMORY_HEADER = 'lambda-runtime-embedded-max-memory-mb';
+const SECRET_HEADER = 'lambda-runtime-embedded-secret';
+/** The environment's Runtime API secret, read before any function code runs (fd 3 is then closed). */
+const SECRET = readSecret();
 
 const env = process.env;
 const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
@@ -266,9 +269,11 @@ async function loadHandler() {
     throw runtimeError('Runtime.MalformedHandlerName', 'Bad handler');
   }
   const [, moduleName, handlerPath] = match;
-  const base = resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), handlerString.slice(0, slash + 1), moduleName);
+  const taskRoot = env.LAMBDA_TASK_ROOT ?? process.cwd();
+  const base = resolve(taskRoot, handlerString.slice(0, slash + 1), moduleName);
   const file = [base, `${base}.js`, `${base}.mjs`, `${base}.cjs`].find((candidate) => isFile(candidate));
-  if (!file) {
+  // A handler is a module of the function's code: `../../etc/passwd.x` or `/etc/hostname.x` name none.
+  if (!file || !isInside(file, taskRoot)) {
     throw runtimeError(
       'Runtime.ImportModuleError',
       `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${fileURLToPath(import.meta.url)}`,
@@ -302,6 +307,15 @@ async function loadHandler() {
     throw runtimeError('Runtime.CallbackHandlerDeprecated', CALLBACK_HANDLER_DEPRECATED);
   }
   return fn;
+}
+
+function isInside(file, root) {
+  try {
+    const realRoot = realpathSync(root);
+    return realpathSync(file).startsWith(realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`);
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path) {
@@ -376,7 +390,7 @@ function request(method, path, body, headers = {}) {
       method,
       path,
       agent,
-      headers: payload ? { ...headers, 'content-length': payload.byteLength } : headers,
+      headers: { ...headers, [SECRET_HEADER]: SECRET, ...(payload ? { 'content-length': payload.byteLength } : {}) },
     },
     (res) => {
       const chunks = [];
@@ -388,6 +402,17 @@ function request(method, path, body, headers = {}) {
   req.on('error', lostRuntimeApi);
   req.end(payload);
   return promise;
+}
+
+/** The secret the service wrote on fd 3 (a socket only this process holds); the function's code never sees it. */
+function readSecret() {
+  try {
+    const secret = readFileSync(3, 'utf8');
+    closeSync(3);
+    return secret;
+  } catch {
+    return '';
+  }
 }
 
 /** The Runtime API is gone: the environment was destroyed or the service died. */

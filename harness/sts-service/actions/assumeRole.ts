@@ -19,26 +19,31 @@ const AssumeRoleInput = z.object({
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(?<account>\d{12}):role\/(?:[\u0021-\u007E]*\/)?(?<name>[\w+=,.@-]+)$/u;
 
 /**
- * AssumeRole, a stub: checks the request as STS does and answers fake
- * temporary credentials for any role ARN. It cannot see IAM's store, so it
+ * AssumeRole, a stub: checks the request as STS does and answers temporary
+ * credentials for any role ARN, which the stack accepts until they expire. It cannot see IAM's store, so it
  * neither refuses unknown roles (AWS: 403 AccessDenied) nor evaluates trust
  * policies or the role's MaxSessionDuration.
  */
-export function assumeRole(input: unknown, _context: StsContext): AssumeRoleResponse {
+export function assumeRole(input: unknown, context: StsContext): AssumeRoleResponse {
   const request = parseInput(AssumeRoleInput, input);
   const role = ROLE_ARN.exec(request.RoleArn)?.groups;
   if (role?.account === undefined || role.name === undefined) {
     throw new ValidationError(`${request.RoleArn} is invalid`);
   }
   const issued = Math.floor(Date.now() / 1000);
+  const credentials = temporaryCredentials();
+  const expiresAt = (issued + (request.DurationSeconds ?? 3600)) * 1000;
+  context.onCredentialsIssued?.({
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretAccessKey,
+    sessionToken: credentials.SessionToken,
+    expiresAt,
+  });
   return {
     AssumedRoleUser: {
       AssumedRoleId: `${roleIdFor(request.RoleArn)}:${request.RoleSessionName}`,
       Arn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${request.RoleSessionName}`,
     },
-    Credentials: {
-      ...temporaryCredentials(),
-      Expiration: new Date((issued + (request.DurationSeconds ?? 3600)) * 1000),
-    },
+    Credentials: { ...credentials, Expiration: new Date(expiresAt) },
   } satisfies AssumeRoleResponse;
 }

@@ -4,7 +4,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback unless told otherwise: the container sets HOST=0.0.0.0 to be reachable through its port mapping.
+  HOST: z.string().min(1).default('127.0.0.1'),
   ORDER_EVENTS_TOPIC_ARN: z
     .string({ error: 'is required: the ARN of the order-events SNS topic, e.g. arn:aws:sns:eu-west-1:000000000000:order-events' })
     .regex(/^arn:[^:]+:sns:[^:]*:[^:]*:[^:]+$/, 'is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)'),
@@ -16,6 +17,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLISH_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  IDEMPOTENCY_WINDOW_SECONDS: z.coerce.number().int().positive().default(86_400),
+  IDEMPOTENCY_MAX_KEYS: z.coerce.number().int().positive().default(100_000),
 });
 
 export interface PublisherConfig {
@@ -28,6 +31,8 @@ export interface PublisherConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   publishTimeoutMs: number;
   shutdownTimeoutMs: number;
+  idempotencyWindowMs: number;
+  idempotencyMaxKeys: number;
 }
 
 export class ConfigError extends Error {
@@ -55,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
     logLevel: values.LOG_LEVEL,
     publishTimeoutMs: values.PUBLISH_TIMEOUT_MS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    idempotencyWindowMs: values.IDEMPOTENCY_WINDOW_SECONDS * 1000,
+    idempotencyMaxKeys: values.IDEMPOTENCY_MAX_KEYS,
   };
 }

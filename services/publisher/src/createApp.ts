@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
+import { IdempotencyStore } from './idempotency/IdempotencyStore.ts';
 import { apiKey } from './middleware/apiKey.ts';
 import { correlationId } from './middleware/correlationId.ts';
 import { errorBoundary } from './middleware/errorBoundary.ts';
@@ -11,6 +12,9 @@ import type { PublisherDeps, PublisherState } from './types.ts';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 export const DEFAULT_PUBLISH_TIMEOUT_MS = 3000;
+/** An Idempotency-Key stands for its order for a day, as Stripe's do; at most 100,000 keys (a few MB) are kept. */
+export const DEFAULT_IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_IDEMPOTENCY_MAX_KEYS = 100_000;
 
 /** Health and documentation never need an API key. */
 export function isOpenPath(path: string): boolean {
@@ -30,6 +34,12 @@ export function createApp(deps: PublisherDeps): Koa<PublisherState> {
   app.use(apiKey({ keys: deps.apiKeys ?? [], isOpenPath }));
 
   const bodyLimitBytes = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const now = deps.now ?? (() => new Date());
+  const idempotency = new IdempotencyStore({
+    windowMs: deps.idempotencyWindowMs ?? DEFAULT_IDEMPOTENCY_WINDOW_MS,
+    maxKeys: deps.idempotencyMaxKeys ?? DEFAULT_IDEMPOTENCY_MAX_KEYS,
+    now: () => now().getTime(),
+  });
   const routers = [
     healthRoute(),
     docsRoute({ bodyLimitBytes }),
@@ -39,7 +49,8 @@ export function createApp(deps: PublisherDeps): Koa<PublisherState> {
       publishTimeoutMs: deps.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
       bodyLimitBytes,
       newId,
-      now: deps.now ?? (() => new Date()),
+      now,
+      idempotency,
     }),
   ];
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());

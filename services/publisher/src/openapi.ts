@@ -34,6 +34,16 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       'Propagated to the SNS message attribute `correlationId` and to every consumer, e.g. `checkout-7f3a`; a new UUID when absent or invalid.',
     schema: { type: 'string', pattern: CORRELATION_ID_PATTERN.source },
   });
+  const idempotencyKey = registry.registerComponent('parameters', 'IdempotencyKey', {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'IETF httpapi Idempotency-Key (a quoted string, or a bare one): every request with the same key (per API key, for a day) ' +
+      'stands for one order, with the same orderId and eventId, whether the first try was accepted, refused or timed out. ' +
+      'Send one to make a retry after a 503 safe; 409 while a request with the key is being answered, 422 if the key was used for another order.',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+  });
   const correlationIdHeader = registry.registerComponent('headers', 'CorrelationId', {
     description: 'The request\'s correlation id: the caller\'s `X-Correlation-Id` when valid, otherwise a new UUID.',
     schema: { type: 'string' },
@@ -55,10 +65,11 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
     summary: 'Place an order',
     description:
       'Validates the order, publishes an `OrderPlaced` event to the order-events topic and answers once SNS has accepted it. ' +
-      'On 503 nothing was published, so retrying is safe.',
+      'A 503 says whether nothing was published (`publish-unavailable`) or the outcome is unknown (`publish-outcome-unknown`, ' +
+      'with the orderId and eventId); with an Idempotency-Key, retrying with the same key is safe in both cases.',
     tags: ['orders'],
     security: [{ [apiKey.name]: [] }],
-    parameters: [correlationId.ref],
+    parameters: [correlationId.ref, idempotencyKey.ref],
     request: {
       body: {
         required: true,
@@ -74,9 +85,16 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       },
       400: problem(400, 'Malformed JSON or an invalid order; `errors` has one entry per invalid field.'),
       401: problem(401, 'X-Api-Key missing or wrong.'),
+      409: problem(409, 'A request with this Idempotency-Key is still being answered.', { 'Retry-After': retryAfterHeader }),
       413: problem(413, `Body larger than ${options.bodyLimitBytes} bytes.`),
       415: problem(415, 'Content-Type is not application/json.'),
-      503: problem(503, 'SNS rejected the event or did not answer in time; nothing was published.', { 'Retry-After': retryAfterHeader }),
+      422: problem(422, 'This Idempotency-Key was used for a different order.'),
+      503: problem(
+        503,
+        'SNS rejected the event (nothing was published), or did not confirm it in time (`publish-outcome-unknown`: it may have been; ' +
+          'the answer carries the orderId and eventId, and a retry with the same Idempotency-Key places it once).',
+        { 'Retry-After': retryAfterHeader },
+      ),
     },
   });
 

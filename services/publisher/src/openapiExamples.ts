@@ -1,5 +1,7 @@
 import { exampleOrder, OrderRequestSchema } from '../../../contracts/index.ts';
 import {
+  IdempotencyKeyInFlightError,
+  IdempotencyKeyReusedError,
   InvalidBodyError,
   PayloadTooLargeError,
   PublishUnavailableError,
@@ -12,7 +14,7 @@ import type { Problem } from './problem.ts';
 import type { OrderAccepted } from './responses.ts';
 
 /** The status codes `POST /orders` documents. */
-export type PlaceOrderStatus = 202 | 400 | 401 | 413 | 415 | 503;
+export type PlaceOrderStatus = 202 | 400 | 401 | 409 | 413 | 415 | 422 | 503;
 
 const CORRELATION_ID = 'checkout-7f3a';
 const where = { instance: '/orders', correlationId: CORRELATION_ID };
@@ -36,8 +38,10 @@ export function placeOrderExamples(options: { bodyLimitBytes: number }): Record<
     },
     400: problem(new InvalidBodyError(toFieldErrors(broken.error.issues))),
     401: problem(new UnauthorizedError('The X-Api-Key header is missing.')),
+    409: problem(new IdempotencyKeyInFlightError()),
     413: problem(new PayloadTooLargeError(options.bodyLimitBytes)),
     415: problem(new UnsupportedMediaTypeError('application/x-www-form-urlencoded is not supported; send application/json.')),
-    503: problem(new PublishUnavailableError({ timedOut: false, cause: undefined })),
+    422: problem(new IdempotencyKeyReusedError()),
+    503: problem(new PublishUnavailableError({ cause: undefined })),
   };
 }

@@ -6,6 +6,9 @@ export const ProblemType = {
   invalidBody: 'tag:order-fanout,2025:problems/invalid-body',
   malformedJson: 'tag:order-fanout,2025:problems/malformed-json',
   publishUnavailable: 'tag:order-fanout,2025:problems/publish-unavailable',
+  publishOutcomeUnknown: 'tag:order-fanout,2025:problems/publish-outcome-unknown',
+  idempotencyKeyInFlight: 'tag:order-fanout,2025:problems/idempotency-key-in-flight',
+  idempotencyKeyReused: 'tag:order-fanout,2025:problems/idempotency-key-reused',
 } as const;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -26,6 +29,8 @@ export const ProblemSchema = z
     detail: z.string().meta({ example: 'The order has 1 invalid field.' }),
     instance: z.string().meta({ description: 'The request path', example: '/orders' }),
     correlationId: z.string().meta({ description: 'Also in the X-Correlation-Id response header; quote it when reporting a problem' }),
+    orderId: z.uuid().optional().meta({ description: 'When the outcome is unknown (503): the order that may have been placed' }),
+    eventId: z.uuid().optional().meta({ description: 'When the outcome is unknown (503): its event, which consumers deduplicate on' }),
     errors: z.array(FieldErrorSchema).optional().meta({ description: 'One entry per invalid field (validation problems only)' }),
   })
   .meta({ id: 'Problem' });

@@ -1,7 +1,7 @@
 import { PublishCommand, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import type { Logger } from 'pino';
 import { OrderMessageAttribute, type OrderPlaced } from '../../../contracts/index.ts';
-import { PublishUnavailableError } from './errors.ts';
+import { PublishOutcomeUnknownError, PublishUnavailableError } from './errors.ts';
 import type { SnsPublisher } from './types.ts';
 
 export interface PublishOrderOptions {
@@ -11,6 +11,8 @@ export interface PublishOrderOptions {
   correlationId: string;
   timeoutMs: number;
   logger: Logger;
+  /** The request carries an Idempotency-Key, so a retry republishes this same event (it words the 503). */
+  idempotent: boolean;
 }
 
 /** The message attributes subscribers filter on (see `OrderMessageAttribute`). */
@@ -24,8 +26,9 @@ export function orderMessageAttributes(event: OrderPlaced, correlationId: string
 }
 
 /**
- * Publishes the event to the topic, or throws `PublishUnavailableError` when SNS fails or does not
- * answer within `timeoutMs` (the request is aborted then, so the order is reported as not accepted).
+ * Publishes the event to the topic. Throws `PublishUnavailableError` when SNS answered with an error or was
+ * never reached (nothing was published), and `PublishOutcomeUnknownError` when it did not answer within
+ * `timeoutMs` or the connection broke after the request went out (it may have been published).
  */
 export async function publishOrder(options: PublishOrderOptions): Promise<{ messageId: string | undefined }> {
   const { event, logger } = options;
@@ -41,9 +44,21 @@ export async function publishOrder(options: PublishOrderOptions): Promise<{ mess
     return { messageId: output.MessageId };
   } catch (error) {
     const timedOut = signal.aborted;
-    logger.warn({ err: error, orderId: event.orderId, eventId: event.eventId, timedOut }, 'order not published');
-    throw new PublishUnavailableError({ timedOut, cause: error });
+    const outcomeUnknown = timedOut || !neverPublished(error);
+    logger.warn({ err: error, orderId: event.orderId, eventId: event.eventId, timedOut, outcomeUnknown }, 'order not published');
+    if (!outcomeUnknown) throw new PublishUnavailableError({ cause: error });
+    throw new PublishOutcomeUnknownError({ timedOut, orderId: event.orderId, eventId: event.eventId, idempotent: options.idempotent, cause: error });
   }
+}
+
+/** Errors after which the event is certainly not published: SNS answered with an error, or was never reached. */
+const UNREACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverPublished(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { $metadata, code } = error as { $metadata?: { httpStatusCode?: number }; code?: unknown };
+  if (typeof $metadata?.httpStatusCode === 'number' && $metadata.httpStatusCode >= 400) return true;
+  return typeof code === 'string' && UNREACHED.has(code);
 }
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts even if the sender ignores the signal. */

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { startPublisher } from './startPublisher.ts';
@@ -16,17 +17,29 @@ async function main(): Promise<void> {
     logger,
     publishTimeoutMs: config.publishTimeoutMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    idempotencyWindowMs: config.idempotencyWindowMs,
+    idempotencyMaxKeys: config.idempotencyMaxKeys,
   });
-  logger.info({ url: publisher.url, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, 'publisher listening');
+  const bound = publisher.server.address() as AddressInfo;
+  const boundTo = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  logger.info({ url: publisher.url, boundTo, topicArn: config.topicArn, apiKeys: config.apiKeys.length > 0 }, `publisher listening on ${boundTo}`);
+  if (config.apiKeys.length === 0) {
+    logger.warn(
+      { boundTo },
+      `NO API KEY IS CONFIGURED: anyone who can reach ${boundTo} can place orders. Set PUBLISHER_API_KEYS to require an X-Api-Key.`,
+    );
+  }
+  // Started by the embedded stack (an IPC channel): say where it listens, and stop when the stack is gone.
+  process.send?.({ type: 'listening', url: publisher.url });
 
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (reason: string): void => {
     if (stopping) {
-      logger.warn({ signal }, 'second signal; exiting now');
+      logger.warn({ reason }, 'second signal; exiting now');
       process.exit(1);
     }
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    logger.info({ reason }, 'shutting down: finishing in-flight requests');
     publisher.close().then(
       () => {
         logger.info('publisher stopped');
@@ -40,6 +53,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // The channel closes when the process that started it exits, however it died.
+  process.once('disconnect', () => {
+    if (!stopping) stop('parent process gone');
+  });
 }
 
 main().catch((error: unknown) => {

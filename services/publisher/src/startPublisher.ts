@@ -21,8 +21,13 @@ export interface StartPublisherOptions {
   logger?: Logger;
   publishTimeoutMs?: number;
   bodyLimitBytes?: number;
+  /** How long a request may take to arrive whole before it is answered 408; default 15000. */
+  requestTimeoutMs?: number;
   /** How long close() lets in-flight requests run before cutting them off; default 10000. */
   shutdownTimeoutMs?: number;
+  /** How long an Idempotency-Key stands for its order, and how many keys are kept (createApp's defaults). */
+  idempotencyWindowMs?: number;
+  idempotencyMaxKeys?: number;
 }
 
 export interface RunningPublisher extends AsyncDisposable {
@@ -48,8 +53,13 @@ export async function startPublisher(options: StartPublisherOptions): Promise<Ru
     apiKeys: options.apiKeys,
     publishTimeoutMs: options.publishTimeoutMs,
     bodyLimitBytes: options.bodyLimitBytes,
+    idempotencyWindowMs: options.idempotencyWindowMs,
+    idempotencyMaxKeys: options.idempotencyMaxKeys,
   });
-  const server = createServer(app.callback());
+  // A request (at most 64 KiB) must arrive whole within 15 s, its headers within 5 s: a client trickling a
+  // body gets 408 and its connection closed instead of holding it for minutes (Node checks every second).
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const server = createServer({ requestTimeout, headersTimeout: Math.min(5000, requestTimeout), connectionsCheckingInterval: 1000 }, app.callback());
   const closeServer = gracefulClose(server, { timeoutMs: options.shutdownTimeoutMs ?? 10_000, logger });
 
   try {

@@ -24,6 +24,10 @@ export interface PublisherDeps {
   publishTimeoutMs?: number;
   /** Largest accepted request body; default 64 KiB. */
   bodyLimitBytes?: number;
+  /** How long an Idempotency-Key stands for its order; default a day. */
+  idempotencyWindowMs?: number;
+  /** Idempotency-Keys kept at most (the oldest is forgotten first); default 100,000. */
+  idempotencyMaxKeys?: number;
   /** Source of order, event and generated correlation ids; default `randomUUID`. */
   newId?: () => string;
   now?: () => Date;

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { guardProcessGroup } from '../../processes/processGuard.ts';
+import type { AwsCredentials } from '../types.ts';
+
+const SERVER = fileURLToPath(new URL('../../../services/publisher/src/server.ts', import.meta.url));
+/** Time the process gets to start listening (a cold Node with Koa and the SDK takes about half a second). */
+const START_TIMEOUT_MS = 20_000;
+/** In-flight requests get this long on close, then the process is killed. */
+const SHUTDOWN_TIMEOUT_MS = 3000;
+/** Lines of the process's stderr kept to explain a failed start. */
+const STDERR_KEPT_BYTES = 4096;
+
+export interface PublisherProcessOptions {
+  topicArn: string;
+  apiKeys: readonly string[];
+  region: string;
+  /** The SNS endpoint (AWS_ENDPOINT_URL_SNS). */
+  snsEndpoint: string;
+  credentials: AwsCredentials;
+  /** pino level of the process (its lines go to this process's stdout); default warn. */
+  logLevel?: string;
+}
+
+/** The publisher in a Node process of its own, as the container runs it elsewhere. */
+export interface PublisherProcess extends AsyncDisposable {
+  readonly url: string;
+  readonly pid: number;
+  /** SIGTERM (in-flight requests finish), SIGKILL after a few seconds; resolves once the process is gone. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `services/publisher/src/server.ts` as its own process with a clean environment (the topic, the
+ * keys, the SNS endpoint and the stack's credentials; nothing else of this process), bound to loopback.
+ * Its event loop is its own, so the stack's load cannot push its SNS deadline; it learns this process is
+ * gone through its IPC channel and stops by itself.
+ */
+export async function startPublisherProcess(options: PublisherProcessOptions): Promise<PublisherProcess> {
+  const child = spawn(process.execPath, [SERVER], {
+    env: {
+      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      ORDER_EVENTS_TOPIC_ARN: options.topicArn,
+      PUBLISHER_API_KEYS: options.apiKeys.join(','),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: options.logLevel ?? 'warn',
+      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      AWS_REGION: options.region,
+      AWS_ENDPOINT_URL_SNS: options.snsEndpoint,
+      AWS_ACCESS_KEY_ID: options.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: options.credentials.secretAccessKey,
+      ...(options.credentials.sessionToken ? { AWS_SESSION_TOKEN: options.credentials.sessionToken } : {}),
+      // No profile of the developer's may redirect or re-sign the publisher's calls.
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own group: the terminal's Ctrl-C reaches the stack, which closes the publisher first.
+    detached: true,
+  });
+  const forget = child.pid === undefined ? () => {} : guardProcessGroup(child.pid);
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_KEPT_BYTES);
+    process.stderr.write(chunk);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => {
+    forget();
+    resolve();
+  }));
+
+  const listening = Promise.withResolvers<string>();
+  const timer = setTimeout(() => listening.reject(new Error(`the publisher process did not listen within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+  child.on('message', (message: unknown) => {
+    if (isListening(message)) listening.resolve(message.url);
+  });
+  child.once('exit', (code, signal) => listening.reject(new Error(`the publisher process exited (${signal ?? `code ${code}`}) before listening: ${stderr.trim()}`)));
+  child.once('error', (error) => listening.reject(error));
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), SHUTDOWN_TIMEOUT_MS + 1000);
+        await exited;
+        clearTimeout(killer);
+      }
+    })();
+    return closing;
+  };
+  try {
+    const url = await listening.promise;
+    return { url, pid: child.pid ?? 0, close, [Symbol.asyncDispose]: close };
+  } catch (error) {
+    await close();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isListening(message: unknown): message is { type: 'listening'; url: string } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'listening'
+    && typeof (message as { url?: unknown }).url === 'string';
+}

@@ -113,7 +113,8 @@ describe('the processes of npm start', () => {
   it.each([['SIGTERM'], ['SIGINT']] as const)('are all gone after %s to npm', async (signal) => {
     const { child, harnessPid } = await startStack({ viaNpm: true });
     const stackProcesses = [harnessPid, ...descendants(harnessPid)];
-    expect(stackProcesses.length).toBeGreaterThan(3);
+    // At least the harness, the publisher and the watchdog; execution environments start as the pollers need them.
+    expect(stackProcesses.length).toBeGreaterThanOrEqual(3);
 
     child.kill(signal);
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readCappedBody } from '../lambda-service/readCappedBody.ts';
+import { readCappedBody } from '../http/readCappedBody.ts';
 import { sendEdgeError } from './edgeErrors.ts';
 import { replayRequest } from './replayRequest.ts';
 import { serviceOfRequest } from './serviceOfRequest.ts';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../http/listenOnLoopback.ts';
-import { readCappedBody } from '../lambda-service/readCappedBody.ts';
+import { readCappedBody } from '../http/readCappedBody.ts';
 import { sendEdgeError } from './edgeErrors.ts';
 import { EdgeStats } from './EdgeStats.ts';
 import type { RequestGate } from './requestGate.ts';

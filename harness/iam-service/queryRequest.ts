@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { readCappedBody } from '../http/readCappedBody.ts';
 
 /** One AWS Query protocol request as the router sees it. */
 export interface QueryRequest {
@@ -18,14 +19,7 @@ export interface QueryRequest {
  */
 export async function readQueryRequest(req: IncomingMessage, maxBodyBytes: number): Promise<QueryRequest> {
   const url = new URL(req.url ?? '/', 'http://query.invalid');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size <= maxBodyBytes) {
-      chunks.push(chunk);
-    }
-  }
+  const { body, tooLarge } = await readCappedBody(req, maxBodyBytes);
   const params = new Map<string, string>();
   const add = (source: URLSearchParams): void => {
     for (const [name, value] of source) {
@@ -35,9 +29,8 @@ export async function readQueryRequest(req: IncomingMessage, maxBodyBytes: numbe
     }
   };
   add(url.searchParams);
-  const tooLarge = size > maxBodyBytes;
   if (!tooLarge && isForm(req.headers['content-type'])) {
-    add(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+    add(new URLSearchParams(body.toString('utf8')));
   }
   return { params, search: url.search.replace(/^\?/, ''), tooLarge };
 }

@@ -30,7 +30,8 @@ import {
   ServiceException,
   UnknownOperationException,
 } from './errors.ts';
-import { readCappedBody } from './readCappedBody.ts';
+import { parseJsonObject, type JsonObjectProblem } from '../http/parseJsonObject.ts';
+import { readCappedBody } from '../http/readCappedBody.ts';
 
 /** What a route reads its action's input from. */
 type InputSource = 'json' | 'query' | 'invoke';
@@ -155,7 +156,7 @@ async function handle(req: IncomingMessage, ctx: ActionContext): Promise<Reply> 
   } else if (found.input === 'query') {
     input = { ...query, ...params };
   } else {
-    input = { ...parseJsonObject(body), ...params };
+    input = { ...parseJsonObject(body, invalidJson), ...params };
   }
   const output = await found.action(input, ctx);
   if (found.input === 'invoke') {
@@ -221,24 +222,6 @@ async function readBody(req: IncomingMessage, found: Route): Promise<Buffer> {
   return body;
 }
 
-function parseJsonObject(body: Buffer): Record<string, unknown> {
-  if (body.byteLength === 0) {
-    return {};
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new InvalidRequestContentException(
-      `Could not parse request body into json: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidRequestContentException('Could not parse request body into json: the body is not a JSON object');
-  }
-  return parsed as Record<string, unknown>;
-}
-
 /** Query members by name; a repeated one (UntagResource's `tagKeys`) becomes a list. */
 function queryMembers(params: URLSearchParams): Record<string, string | string[]> {
   const members: Record<string, string | string[]> = {};
@@ -247,6 +230,13 @@ function queryMembers(params: URLSearchParams): Record<string, string | string[]
     members[key] = values.length === 1 ? (values[0] ?? '') : values;
   }
   return members;
+}
+
+/** Lambda's wording for a body that is not a JSON object. */
+function invalidJson(problem: JsonObjectProblem): InvalidRequestContentException {
+  return new InvalidRequestContentException(problem.kind === 'malformed'
+    ? `Could not parse request body into json: ${problem.detail}`
+    : 'Could not parse request body into json: the body is not a JSON object');
 }
 
 function decodeParams(groups: Record<string, string>): Record<string, string> {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { parseJsonObject, type JsonObjectProblem } from '../http/parseJsonObject.ts';
+import { readCappedBody } from '../http/readCappedBody.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLogGroup } from './actions/createLogGroup.ts';
 import { createLogStream } from './actions/createLogStream.ts';
@@ -75,46 +77,22 @@ export function createRouter(store: LogStore): (req: IncomingMessage, res: Serve
 }
 
 async function handle(req: IncomingMessage, store: LogStore): Promise<Reply> {
-  const body = await readBody(req);
+  const { body, tooLarge } = await readCappedBody(req, MAX_BODY_BYTES);
   const target = header(req, 'x-amz-target') ?? '';
   const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
   const action = req.method === 'POST' && Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
   if (!action) {
     throw new UnknownOperationException();
   }
-  if (body === undefined) {
+  if (tooLarge) {
     throw new SerializationException(`The request body is larger than ${MAX_BODY_BYTES} bytes`);
   }
-  return { status: 200, body: action(parseJsonObject(body), store) };
+  return { status: 200, body: action(parseJsonObject(body, invalidJson), store) };
 }
 
-/** The body, or undefined when it is over the limit (it is still read to its end). */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size <= MAX_BODY_BYTES) {
-      chunks.push(chunk);
-    }
-  }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
-}
-
-function parseJsonObject(body: Buffer): Record<string, unknown> {
-  if (body.byteLength === 0) {
-    return {};
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new SerializationException(`Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new SerializationException('The request body must be a JSON object');
-  }
-  return Object.fromEntries(Object.entries(parsed));
+/** CloudWatch Logs' wording for a body that is not a JSON object. */
+function invalidJson(problem: JsonObjectProblem): SerializationException {
+  return new SerializationException(problem.kind === 'malformed' ? `Malformed JSON: ${problem.detail}` : 'The request body must be a JSON object');
 }
 
 function errorReply(error: unknown): Reply {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readCappedBody } from '../readCappedBody.ts';
+import { readCappedBody } from '../../http/readCappedBody.ts';
 
 /** Lambda's limit on a synchronous response payload. */
 export const MAX_RESPONSE_BYTES = 6_291_556;

@@ -63,6 +63,11 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     groupOf: (functionName) => identities.groupOf(functionName),
     ...(options.maxCodeStorageBytes === undefined ? {} : { maxBytes: options.maxCodeStorageBytes }),
   });
+  // Only the current code and what live environments run is kept on disk.
+  const pruneCode = (functionName: string): void => {
+    const current = functions.get(functionName);
+    if (current) void code.prune(functionName, new Set([current.code.directory, ...invoker.codeInUse(functionName)])).catch(() => {});
+  };
   const invoker: FunctionInvoker = new FunctionInvoker({
     functions,
     logBook,
@@ -72,23 +77,26 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     awsEndpointUrl: options.awsEndpointUrl,
     identities,
     credentials: functionCredentials,
-    // Only the current code and what live environments run is kept on disk.
-    onEnvironmentExit: (functionName) => {
-      const current = functions.get(functionName);
-      if (current) void code.prune(functionName, new Set([current.code.directory, ...invoker.codeInUse(functionName)])).catch(() => {});
-    },
+    onEnvironmentExit: pruneCode,
   });
   const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs, timing: options.timing ?? FAST_TIMING });
-  const router = createRouter({
-    location,
-    functions,
-    mappings,
-    code,
-    invoker,
-    pollers,
-    logBook,
-    sqs,
+
+  // What follows a write, in one place: actions only write the stores. Listeners run inside the write, in this order.
+  functions.on('function-changed', (change) => {
+    invoker.functionChanged(change);
+    // Older versions go as soon as no environment runs them (the rest when those environments exit).
+    if (change.previous && change.previous.code.directory !== change.current.code.directory) pruneCode(change.current.name);
   });
+  functions.on('function-deleted', (fn) => {
+    // Its pollers stop before its environments are killed, so no batch of theirs is handed to a dying pool.
+    pollers.functionDeleted(fn);
+    invoker.functionDeleted(fn);
+  });
+  mappings.on('mapping-changed', (change) => pollers.mappingChanged(change));
+  mappings.on('mapping-deleting', (mapping) => pollers.mappingDeleting(mapping));
+  mappings.on('mapping-deleted', (mapping) => pollers.mappingDeleted(mapping));
+
+  const router = createRouter({ location, functions, mappings, code, invoker, logBook, sqs });
 
   // Requests not answered yet: close lets them get their answer before it drops the connections.
   const answering = new Set<Promise<void>>();

@@ -27,7 +27,7 @@ export function checkDestinationConfig(config: { OnSuccess?: unknown } | undefin
  * `:$LATEST` when the name carried it). A function that does not exist is a
  * 400 here, not a 404: "Function does not exist".
  */
-export function requireMappedFunction(ctx: ActionContext, functionName: string): { fn: FunctionRecord; functionArn: string } {
+export function requireMappedFunction(ctx: ActionContext<'location' | 'functions'>, functionName: string): { fn: FunctionRecord; functionArn: string } {
   let reference;
   try {
     reference = parseFunctionReference(ctx.location, functionName);
@@ -62,7 +62,7 @@ export function checkBatching(queueName: string, batchSize: number, windowSecond
 }
 
 /** The queue must exist and hide a message at least as long as the function may run. */
-export async function checkQueueVisibility(ctx: ActionContext, queueName: string, fn: FunctionRecord): Promise<void> {
+export async function checkQueueVisibility(ctx: ActionContext<'sqs'>, queueName: string, fn: FunctionRecord): Promise<void> {
   const { sqs } = ctx;
   if (!sqs) {
     throw new InvalidParameterValueException(

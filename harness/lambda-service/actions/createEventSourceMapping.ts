@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import { InvalidParameterValueException, ResourceConflictException } from '../errors.ts';
-import { MappingState, type MappingRecord } from '../mappings/EventSourceMappingStore.ts';
+import type { NewMapping } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
@@ -29,7 +29,7 @@ const CreateEventSourceMappingInput = z.object({
  * (`::test_function_name_variations`). Tags are kept for ListTags on the
  * mapping's ARN (`TestLambdaTag::test_create_tag_on_esm_create`).
  */
-export async function createEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
+export async function createEventSourceMapping(input: unknown, ctx: ActionContext<'location' | 'functions' | 'mappings' | 'sqs'>): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(CreateEventSourceMappingInput, input);
   checkDestinationConfig(request.DestinationConfig);
   if (request.EventSourceArn === undefined) {
@@ -49,7 +49,7 @@ export async function createEventSourceMapping(input: unknown, ctx: ActionContex
     );
   }
   const tags = checkTagCount(request.Tags ?? {});
-  const mapping: MappingRecord = {
+  const requested: NewMapping = {
     uuid: randomUUID(),
     functionName: fn.name,
     functionArn,
@@ -59,12 +59,9 @@ export async function createEventSourceMapping(input: unknown, ctx: ActionContex
     maximumBatchingWindowInSeconds: windowSeconds,
     maximumConcurrency: request.ScalingConfig?.MaximumConcurrency,
     functionResponseTypes: request.FunctionResponseTypes ?? [],
-    // AWS answers a mapping created disabled with Disabled (its AWS-recorded `test_fifo_message_group_parallelism`).
-    state: request.Enabled === false ? MappingState.Disabled : MappingState.Creating,
-    lastModified: new Date(),
     tags,
   };
-  ctx.mappings.put(mapping);
-  ctx.pollers.sync(mapping.uuid);
+  // Creating (or Disabled), then on: the poller registry's, which subscribes to the store.
+  const mapping = ctx.mappings.create(requested);
   return { ...toMappingConfiguration(ctx.location, mapping) } satisfies EventSourceMappingConfiguration;
 }

@@ -61,7 +61,7 @@ const CreateFunctionInput = z.object({
  * SnapStart, DeadLetterConfig, KMSKeyArn) are kept and answered back as
  * Lambda does; members it does not know (Layers, VpcConfig, ...) are ignored.
  */
-export async function createFunction(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+export async function createFunction(input: unknown, ctx: ActionContext<'location' | 'functions' | 'code'>): Promise<FunctionConfiguration> {
   const request = parseInput(CreateFunctionInput, input);
   const name = resolveFunctionName(ctx.location, request.FunctionName);
   checkFunctionNameLength(request.FunctionName, name);

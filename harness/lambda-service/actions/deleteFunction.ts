@@ -12,15 +12,11 @@ const DeleteFunctionInput = z.object({ FunctionName: NamespacedFunctionNameParam
  * and (unlike Lambda, which leaves them orphaned) deletes its event source
  * mappings so no poller keeps receiving for a function that is gone.
  */
-export async function deleteFunction(input: unknown, ctx: ActionContext): Promise<DeleteFunctionResponse> {
+export async function deleteFunction(input: unknown, ctx: ActionContext<'location' | 'functions' | 'code'>): Promise<DeleteFunctionResponse> {
   const request = parseInput(DeleteFunctionInput, input);
-  const { name, fn } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
+  const { name } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
+  // Its mappings and environments go with it (the store's subscribers, startLambdaService.ts).
   ctx.functions.delete(name);
-  for (const mapping of ctx.mappings.list({ functionName: name })) {
-    ctx.mappings.delete(mapping.uuid);
-    ctx.pollers.sync(mapping.uuid);
-  }
-  ctx.invoker.remove(name, fn.arn);
   await ctx.code.remove(name);
   return { StatusCode: 204 } satisfies DeleteFunctionResponse;
 }

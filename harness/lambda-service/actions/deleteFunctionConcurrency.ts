@@ -7,10 +7,9 @@ import { FunctionNameParam } from './commonSchemas.ts';
 const DeleteFunctionConcurrencyInput = z.object({ FunctionName: FunctionNameParam });
 
 /** DeleteFunctionConcurrency: back to the default cap; answers 204 without a body. */
-export async function deleteFunctionConcurrency(input: unknown, ctx: ActionContext): Promise<void> {
+export async function deleteFunctionConcurrency(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<void> {
   const request = parseInput(DeleteFunctionConcurrencyInput, input);
-  const { name, fn } = requireFunction(ctx, request.FunctionName);
+  const { fn } = requireFunction(ctx, request.FunctionName);
   const { reservedConcurrency: _removed, ...rest } = fn;
   ctx.functions.put(rest);
-  ctx.invoker.refresh(name);
 }

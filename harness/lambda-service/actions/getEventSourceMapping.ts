@@ -1,18 +1,15 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { ResourceNotFoundException } from '../errors.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireMapping } from './requireMapping.ts';
 
 const GetEventSourceMappingInput = z.object({ UUID: z.string() });
 
-/** GetEventSourceMapping. */
-export async function getEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
+/** GetEventSourceMapping (one being deleted answers Deleting). */
+export async function getEventSourceMapping(input: unknown, ctx: ActionContext<'location' | 'mappings'>): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(GetEventSourceMappingInput, input);
-  const mapping = ctx.mappings.get(request.UUID);
-  if (!mapping) {
-    throw ResourceNotFoundException.forMapping();
-  }
+  const mapping = requireMapping(ctx, request.UUID, { visibleWhileDeleting: true });
   return { ...toMappingConfiguration(ctx.location, mapping) } satisfies EventSourceMappingConfiguration;
 }

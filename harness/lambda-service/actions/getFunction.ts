@@ -15,7 +15,7 @@ const GetFunctionInput = z.object({ FunctionName: NamespacedFunctionNameParam, Q
  * parity snapshot `TestLambdaTags::test_tag_lifecycle`; the Terraform provider
  * reads a function's tags from here).
  */
-export async function getFunction(input: unknown, ctx: ActionContext): Promise<GetFunctionResponse> {
+export async function getFunction(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<GetFunctionResponse> {
   const request = parseInput(GetFunctionInput, input);
   const { fn, qualified } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   return {

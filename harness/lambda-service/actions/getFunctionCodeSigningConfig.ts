@@ -15,7 +15,7 @@ const GetFunctionCodeSigningConfigInput = z.object({ FunctionName: FunctionNameP
  */
 export async function getFunctionCodeSigningConfig(
   input: unknown,
-  ctx: ActionContext,
+  ctx: ActionContext<'location' | 'functions'>,
 ): Promise<GetFunctionCodeSigningConfigResponse> {
   const request = parseInput(GetFunctionCodeSigningConfigInput, input);
   const { fn } = requireFunction(ctx, request.FunctionName);

@@ -8,7 +8,7 @@ import { FunctionNameParam } from './commonSchemas.ts';
 const GetFunctionConcurrencyInput = z.object({ FunctionName: FunctionNameParam });
 
 /** GetFunctionConcurrency: the reserved concurrency, absent when none is set. */
-export async function getFunctionConcurrency(input: unknown, ctx: ActionContext): Promise<GetFunctionConcurrencyResponse> {
+export async function getFunctionConcurrency(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<GetFunctionConcurrencyResponse> {
   const request = parseInput(GetFunctionConcurrencyInput, input);
   const { fn } = requireFunction(ctx, request.FunctionName);
   return {

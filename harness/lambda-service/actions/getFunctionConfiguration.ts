@@ -9,7 +9,7 @@ import { NamespacedFunctionNameParam, QualifierParam } from './commonSchemas.ts'
 const GetFunctionConfigurationInput = z.object({ FunctionName: NamespacedFunctionNameParam, Qualifier: QualifierParam.optional() });
 
 /** GetFunctionConfiguration (`name:$LATEST` keeps the qualifier in FunctionArn, as GetFunction does). */
-export async function getFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+export async function getFunctionConfiguration(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<FunctionConfiguration> {
   const request = parseInput(GetFunctionConfigurationInput, input);
   const { fn, qualified } = requireFunction(ctx, request.FunctionName, { qualifier: request.Qualifier });
   return { ...toFunctionConfiguration(fn, { qualified }) } satisfies FunctionConfiguration;

@@ -26,7 +26,7 @@ const InvokeInput = z.object({
  * on a function error, X-Amz-Log-Result with Tail); Event queues it (202);
  * DryRun only checks the function exists (204).
  */
-export async function invoke(input: unknown, ctx: ActionContext): Promise<InvocationResponse> {
+export async function invoke(input: unknown, ctx: ActionContext<'location' | 'functions' | 'invoker' | 'logBook' | 'requestId'>): Promise<InvocationResponse> {
   const request = parseInput(InvokeInput, input);
   const { name, qualifier } = parseFunctionReference(ctx.location, request.FunctionName, request.Qualifier);
   if (!ctx.functions.get(name)) {

@@ -15,7 +15,7 @@ const ListEventSourceMappingsInput = z.object({
 });
 
 /** ListEventSourceMappings, filtered by FunctionName (name or ARN) and/or EventSourceArn. */
-export async function listEventSourceMappings(input: unknown, ctx: ActionContext): Promise<ListEventSourceMappingsResponse> {
+export async function listEventSourceMappings(input: unknown, ctx: ActionContext<'location' | 'mappings'>): Promise<ListEventSourceMappingsResponse> {
   const request = parseInput(ListEventSourceMappingsInput, input);
   const functionName =
     request.FunctionName === undefined ? undefined : resolveFunctionName(ctx.location, request.FunctionName);

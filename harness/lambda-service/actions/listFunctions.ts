@@ -18,7 +18,7 @@ const ListFunctionsInput = z.object({
  * version (here only `$LATEST`, with its qualified ARN); another value is a
  * ValidationException (LocalStack's AWS-recorded `TestLambdaFunction::test_list_functions`).
  */
-export async function listFunctions(input: unknown, ctx: ActionContext): Promise<ListFunctionsResponse> {
+export async function listFunctions(input: unknown, ctx: ActionContext<'functions'>): Promise<ListFunctionsResponse> {
   const request = parseInput(ListFunctionsInput, input);
   const { page, nextMarker } = paginate(ctx.functions.list(), request.Marker, request.MaxItems ?? 50);
   return {

@@ -7,7 +7,7 @@ import { requireTaggedResource, ResourceArnParam } from './requireTaggedResource
 const ListTagsInput = z.object({ Resource: ResourceArnParam });
 
 /** ListTags of a function or event source mapping ARN: `{Tags: {}}` when it has none. */
-export async function listTags(input: unknown, ctx: ActionContext): Promise<ListTagsResponse> {
+export async function listTags(input: unknown, ctx: ActionContext<'location' | 'functions' | 'mappings'>): Promise<ListTagsResponse> {
   const request = parseInput(ListTagsInput, input);
   const resource = requireTaggedResource(ctx, request.Resource);
   return { Tags: { ...resource.tags } } satisfies ListTagsResponse;

@@ -19,7 +19,7 @@ const ListVersionsByFunctionInput = z.object({
  * parity snapshot `TestLambdaVersions::test_version_lifecycle`); the
  * Terraform provider takes the last entry as `version` and `qualified_arn`.
  */
-export async function listVersionsByFunction(input: unknown, ctx: ActionContext): Promise<ListVersionsByFunctionResponse> {
+export async function listVersionsByFunction(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<ListVersionsByFunctionResponse> {
   const request = parseInput(ListVersionsByFunctionInput, input);
   const { fn } = requireFunction(ctx, request.FunctionName);
   const versions: FunctionConfiguration[] = [toFunctionConfiguration(fn, { qualified: true, listed: true })];

@@ -15,7 +15,7 @@ const PutFunctionConcurrencyInput = z.object({
 });
 
 /** PutFunctionConcurrency: caps the function's environments (0 throttles every invocation). */
-export async function putFunctionConcurrency(input: unknown, ctx: ActionContext): Promise<Concurrency> {
+export async function putFunctionConcurrency(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<Concurrency> {
   const request = parseInput(PutFunctionConcurrencyInput, input);
   const { name, fn } = requireFunction(ctx, request.FunctionName);
   const reserved = request.ReservedConcurrentExecutions;
@@ -24,7 +24,7 @@ export async function putFunctionConcurrency(input: unknown, ctx: ActionContext)
       "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
     );
   }
+  // Its environments follow (the invoker subscribes to the store).
   ctx.functions.put({ ...fn, reservedConcurrency: reserved });
-  ctx.invoker.refresh(name);
   return { ReservedConcurrentExecutions: reserved } satisfies Concurrency;
 }

@@ -14,7 +14,7 @@ export interface FoundFunction {
  * The function an action names (by name, partial ARN or ARN), or Lambda's ResourceNotFoundException.
  * With `revisionId`, also Lambda's optimistic lock: a stale revision is a PreconditionFailedException.
  */
-export function requireFunction(ctx: ActionContext, functionName: string, options: { qualifier?: string; revisionId?: string } = {}): FoundFunction {
+export function requireFunction(ctx: ActionContext<'location' | 'functions'>, functionName: string, options: { qualifier?: string; revisionId?: string } = {}): FoundFunction {
   const { name, qualifier } = parseFunctionReference(ctx.location, functionName, options.qualifier);
   const fn = ctx.functions.get(name);
   if (!fn) {

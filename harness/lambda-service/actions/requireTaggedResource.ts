@@ -24,7 +24,7 @@ export interface TaggedResource {
  * (version, alias, even `$LATEST`) is refused, an unknown function is
  * "Function not found: <arn>", an unknown mapping "Event source mapping not found: <arn>".
  */
-export function requireTaggedResource(ctx: ActionContext, arn: string): TaggedResource {
+export function requireTaggedResource(ctx: ActionContext<'location' | 'functions' | 'mappings'>, arn: string): TaggedResource {
   const [, , , region, accountId, type, id = '', qualifier] = arn.split(':');
   const here = region === ctx.location.region && accountId === ctx.location.accountId;
   if (type === 'function') {
@@ -55,9 +55,7 @@ export function requireTaggedResource(ctx: ActionContext, arn: string): TaggedRe
     }
     return {
       tags: mapping.tags,
-      setTags: (tags) => {
-        ctx.mappings.patch(id, { tags: { ...tags } });
-      },
+      setTags: (tags) => ctx.mappings.setTags(id, tags),
     };
   }
   // Layers, code signing configs and capacity providers are not emulated, so none exists.

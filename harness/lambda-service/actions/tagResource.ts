@@ -13,7 +13,7 @@ const TagResourceInput = z.object({ Resource: ResourceArnParam, Tags: TagsSchema
  * in all are refused (LocalStack parity snapshots `TestLambdaTags::test_tag_exceptions`,
  * `test_tag_limits`, `TestLambdaTag::test_tag_lifecycle[*]`).
  */
-export async function tagResource(input: unknown, ctx: ActionContext): Promise<void> {
+export async function tagResource(input: unknown, ctx: ActionContext<'location' | 'functions' | 'mappings'>): Promise<void> {
   const request = parseInput(TagResourceInput, input);
   const resource = requireTaggedResource(ctx, request.Resource);
   if (Object.keys(request.Tags).length === 0) {

@@ -14,7 +14,7 @@ const UntagResourceInput = z.object({
  * 204. No key at all is a ValidationException (LocalStack parity snapshot
  * `TestLambdaTags::test_tag_exceptions`: "Value null at 'tagKeys' ...").
  */
-export async function untagResource(input: unknown, ctx: ActionContext): Promise<void> {
+export async function untagResource(input: unknown, ctx: ActionContext<'location' | 'functions' | 'mappings'>): Promise<void> {
   const request = parseInput(UntagResourceInput, input);
   const resource = requireTaggedResource(ctx, request.Resource);
   const removed = new Set(request.tagKeys);

@@ -1,10 +1,11 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import { ResourceNotFoundException } from '../errors.ts';
-import { MappingState, type MappingRecord } from '../mappings/EventSourceMappingStore.ts';
+import type { MappingChanges } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { requireMapping } from './requireMapping.ts';
 import { checkBatching, checkDestinationConfig, checkQueueVisibility, requireMappedFunction, sqsQueueName } from './checkSqsEventSource.ts';
 import { FunctionNameParam } from './commonSchemas.ts';
 import { MappingSettings } from './mappingSchemas.ts';
@@ -20,12 +21,9 @@ const UpdateEventSourceMappingInput = z.object({
  * ScalingConfig (an empty one removes the cap), FunctionResponseTypes,
  * FunctionName. Answers Enabling, Disabling or Updating; the poller follows.
  */
-export async function updateEventSourceMapping(input: unknown, ctx: ActionContext): Promise<EventSourceMappingConfiguration> {
+export async function updateEventSourceMapping(input: unknown, ctx: ActionContext<'location' | 'functions' | 'mappings' | 'sqs'>): Promise<EventSourceMappingConfiguration> {
   const request = parseInput(UpdateEventSourceMappingInput, input);
-  const current = ctx.mappings.get(request.UUID);
-  if (!current || current.state === MappingState.Deleting) {
-    throw ResourceNotFoundException.forMapping();
-  }
+  const current = requireMapping(ctx, request.UUID);
   checkDestinationConfig(request.DestinationConfig);
   let fn = ctx.functions.get(current.functionName);
   let mappedArn = current.functionArn;
@@ -39,21 +37,18 @@ export async function updateEventSourceMapping(input: unknown, ctx: ActionContex
   if (fn && fn.name !== current.functionName) {
     await checkQueueVisibility(ctx, queueName, fn);
   }
-  const enabled = request.Enabled ?? current.enabled;
-  const changes: Partial<MappingRecord> = {
+  const changes: MappingChanges = {
     ...(fn ? { functionName: fn.name, functionArn: mappedArn } : {}),
-    enabled,
+    enabled: request.Enabled ?? current.enabled,
     batchSize,
     maximumBatchingWindowInSeconds: windowSeconds,
     maximumConcurrency: request.ScalingConfig ? request.ScalingConfig.MaximumConcurrency : current.maximumConcurrency,
     functionResponseTypes: request.FunctionResponseTypes ?? current.functionResponseTypes,
-    state: enabled === current.enabled ? MappingState.Updating : enabled ? MappingState.Enabling : MappingState.Disabling,
-    lastModified: new Date(),
   };
-  const updated = ctx.mappings.patch(current.uuid, changes);
+  // The poller registry moves it to Enabling, Disabling or Updating and on (it subscribes to the store).
+  const updated = ctx.mappings.update(current.uuid, changes);
   if (!updated) {
     throw ResourceNotFoundException.forMapping();
   }
-  ctx.pollers.sync(updated.uuid);
   return { ...toMappingConfiguration(ctx.location, updated) } satisfies EventSourceMappingConfiguration;
 }

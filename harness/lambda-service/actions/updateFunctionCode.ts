@@ -20,7 +20,7 @@ const UpdateFunctionCodeInput = z.object({
 });
 
 /** UpdateFunctionCode (ZipFile, and Architectures, which are only reported): a new code version; running environments are retired. */
-export async function updateFunctionCode(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+export async function updateFunctionCode(input: unknown, ctx: ActionContext<'location' | 'functions' | 'code'>): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionCodeInput, input);
   const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
   if (!request.ZipFile) {
@@ -42,11 +42,9 @@ export async function updateFunctionCode(input: unknown, ctx: ActionContext): Pr
     revisionId: randomUUID(),
     generation: current.generation + 1,
   };
+  // Environments of the older code retire and its unused versions go (the store's subscribers, startLambdaService.ts).
   ctx.functions.put(updated);
-  ctx.invoker.refresh(name);
   const answer = toFunctionConfiguration(updated, { transition: 'updating' });
   ctx.functions.settle(name);
-  // Older versions go as soon as no environment runs them (the rest when those environments exit).
-  await ctx.code.prune(name, new Set([code.directory, ...ctx.invoker.codeInUse(name)]));
   return { ...answer } satisfies FunctionConfiguration;
 }

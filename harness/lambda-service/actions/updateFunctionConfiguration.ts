@@ -47,7 +47,7 @@ const UpdateFunctionConfigurationInput = z.object({
  * KMSKeyArn; an empty ARN removes the last two). Running environments are
  * retired; new ones start with the new configuration.
  */
-export async function updateFunctionConfiguration(input: unknown, ctx: ActionContext): Promise<FunctionConfiguration> {
+export async function updateFunctionConfiguration(input: unknown, ctx: ActionContext<'location' | 'functions'>): Promise<FunctionConfiguration> {
   const request = parseInput(UpdateFunctionConfigurationInput, input);
   const { name, fn } = requireFunction(ctx, request.FunctionName, { revisionId: request.RevisionId });
   const { deadLetterTargetArn: _dlq, kmsKeyArn: _kms, variables: _variables, ...rest } = fn;
@@ -74,7 +74,6 @@ export async function updateFunctionConfiguration(input: unknown, ctx: ActionCon
     generation: fn.generation + 1,
   };
   ctx.functions.put(updated);
-  ctx.invoker.refresh(name);
   const answer = toFunctionConfiguration(updated, { transition: 'updating' });
   ctx.functions.settle(name);
   return { ...answer } satisfies FunctionConfiguration;

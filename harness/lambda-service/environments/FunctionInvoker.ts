@@ -1,5 +1,5 @@
 import { ResourceNotFoundException, ServiceException, TooManyRequestsException } from '../errors.ts';
-import type { FunctionStore } from '../functions/FunctionStore.ts';
+import type { FunctionChange, FunctionRecord, FunctionStore } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { EnvironmentPool } from './EnvironmentPool.ts';
 import { ExecutionEnvironment, INIT_LIMIT_SECONDS, type InvocationRequest, type InvocationResult } from './ExecutionEnvironment.ts';
@@ -112,15 +112,21 @@ export class FunctionInvoker {
     return new Set(running.map((env) => env.fn.code.directory));
   }
 
-  /** The function changed: environments of an older generation are retired, a new concurrency applies. */
-  refresh(functionName: string): void {
-    this.#pools.get(functionName)?.retire();
+  /**
+   * A function was written (the store's 'function-changed'): a new code or configuration generation
+   * retires the environments of the older one, a new reserved concurrency applies; other writes (tags,
+   * RevisionId) leave the environments alone.
+   */
+  functionChanged({ current, previous }: FunctionChange): void {
+    if (previous && (current.generation !== previous.generation || current.reservedConcurrency !== previous.reservedConcurrency)) {
+      this.#pools.get(current.name)?.retire();
+    }
   }
 
-  /** The function is deleted: its environments are killed, queued invocations fail. */
-  remove(functionName: string, functionArn: string): void {
-    this.#pools.get(functionName)?.dispose(ResourceNotFoundException.forFunction(functionArn));
-    this.#pools.delete(functionName);
+  /** A function was deleted (the store's 'function-deleted'): its environments are killed, queued invocations fail. */
+  functionDeleted(fn: FunctionRecord): void {
+    this.#pools.get(fn.name)?.dispose(ResourceNotFoundException.forFunction(fn.arn));
+    this.#pools.delete(fn.name);
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
+import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
-import { MappingState, type EventSourceMappingStore } from '../mappings/EventSourceMappingStore.ts';
+import { MappingState, type EventSourceMappingStore, type MappingChange, type MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { drawMs, type LambdaTiming } from '../LambdaTiming.ts';
 import { EventSourcePoller } from './EventSourcePoller.ts';
 
@@ -16,9 +17,11 @@ export interface PollerRegistryOptions {
 }
 
 /**
- * Keeps one poller per enabled mapping. Actions change a mapping in the
- * store (state Creating, Enabling, Disabling, Updating) and call `sync`;
- * then the poller is started (Enabled on the next tick) or stopped
+ * The one owner of the mappings' states, and of one poller per enabled
+ * mapping. Actions write what is asked for (a mapping, its configuration,
+ * its Enabled flag, its deletion) into the store; the store's events reach
+ * the methods below, which move the state (Creating, Enabling, Disabling,
+ * Updating) and start the poller (Enabled on the next tick) or stop it
  * (Disabled once it receives no more), as Lambda's transitions do. A
  * deleted mapping stops polling at once and stays visible as Deleting a
  * while before it is gone ("it enters a Deleting state and might not be
@@ -38,14 +41,15 @@ export class PollerRegistry {
     this.#options = options;
   }
 
-  /** Brings the poller of a mapping in line with the store (a deleted mapping stops its poller at once). */
-  sync(uuid: string): void {
-    const mapping = this.#options.mappings.get(uuid);
-    if (!mapping || mapping.state === MappingState.Deleting) {
+  /** A mapping was created or its configuration written: it enters its transition, and settles after the profile's time. */
+  mappingChanged(change: MappingChange): void {
+    const { uuid } = change.current;
+    if (change.current.state === MappingState.Deleting) {
       this.#stop(uuid);
       return;
     }
-    this.#settling.get(uuid)?.();
+    this.#options.mappings.setState(uuid, transitionOf(change));
+    this.#cancelSettle(uuid);
     const settle = (): void => {
       this.#settling.delete(uuid);
       this.#settle(uuid);
@@ -60,16 +64,30 @@ export class PollerRegistry {
     }
   }
 
-  /** A mapping marked Deleting: its poller stops now, the mapping leaves the store after `deletingMs`. */
-  delete(uuid: string): void {
-    this.#settling.get(uuid)?.();
-    this.#settling.delete(uuid);
+  /** A mapping's deletion was asked for: it is Deleting, its poller stops now, it leaves the store after `deletingMs`. */
+  mappingDeleting(mapping: MappingRecord): void {
+    const { uuid } = mapping;
+    this.#options.mappings.setState(uuid, MappingState.Deleting);
+    this.#cancelSettle(uuid);
     this.#stop(uuid, { release: true });
     const removal = setTimeout(() => {
       this.#removals.delete(removal);
-      this.#options.mappings.delete(uuid);
+      this.#options.mappings.remove(uuid);
     }, drawMs(this.#options.timing.mappingDeletingMs));
     this.#removals.add(removal);
+  }
+
+  /** A mapping left the store: nothing of it may run on. */
+  mappingDeleted(mapping: MappingRecord): void {
+    this.#cancelSettle(mapping.uuid);
+    this.#stop(mapping.uuid);
+  }
+
+  /** A deleted function's mappings go at once (Lambda would leave them orphaned; here no poller keeps receiving for it). */
+  functionDeleted(fn: FunctionRecord): void {
+    for (const mapping of this.#options.mappings.list({ functionName: fn.name })) {
+      this.#options.mappings.remove(mapping.uuid);
+    }
   }
 
   /**
@@ -103,7 +121,7 @@ export class PollerRegistry {
       const settle = (): void => {
         const current = mappings.get(uuid);
         if (current?.enabled === false && current.state !== MappingState.Deleting) {
-          mappings.patch(uuid, { state: MappingState.Disabled });
+          mappings.setState(uuid, MappingState.Disabled);
         }
       };
       const stopped = this.#stop(uuid);
@@ -120,7 +138,12 @@ export class PollerRegistry {
         new EventSourcePoller({ sqs, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
       );
     }
-    mappings.patch(uuid, { state: MappingState.Enabled });
+    mappings.setState(uuid, MappingState.Enabled);
+  }
+
+  #cancelSettle(uuid: string): void {
+    this.#settling.get(uuid)?.();
+    this.#settling.delete(uuid);
   }
 
   /** Stops a mapping's poller (`release`: see EventSourcePoller.stop); resolves when it no longer receives. */
@@ -134,4 +157,19 @@ export class PollerRegistry {
     void poller.stop({ abort: false, release: options.release === true }).finally(() => this.#retired.delete(poller));
     return poller.polling;
   }
+}
+
+/**
+ * The state a write puts a mapping in until its poller has followed. A new
+ * mapping is Creating, or Disabled at once when created disabled (as AWS
+ * answers it: its AWS-recorded `test_fifo_message_group_parallelism`).
+ */
+function transitionOf({ current, previous }: MappingChange): MappingState {
+  if (!previous) {
+    return current.enabled ? MappingState.Creating : MappingState.Disabled;
+  }
+  if (current.enabled === previous.enabled) {
+    return MappingState.Updating;
+  }
+  return current.enabled ? MappingState.Enabling : MappingState.Disabling;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { ApplicationLogLevel, Architecture, LogFormat, SnapStartApplyOn, SystemLogLevel, TracingMode } from '@aws-sdk/client-lambda';
 
 /**
@@ -57,11 +58,35 @@ export interface StoredCode {
   readonly directory: string;
 }
 
-/** The functions, by name. Records are immutable: updates replace them. */
+/** A function was created (no `previous`) or replaced by a write of any of its fields. */
+export interface FunctionChange {
+  readonly current: FunctionRecord;
+  readonly previous: FunctionRecord | undefined;
+}
+
+/** What the store tells its subscribers, synchronously, after each write. */
+export interface FunctionStoreEvents {
+  'function-changed': [change: FunctionChange];
+  'function-deleted': [deleted: FunctionRecord];
+}
+
+/**
+ * The functions, by name. Records are immutable: updates replace them.
+ * Every write is announced (`on`), so what follows from it (environments
+ * retired or killed, code versions pruned, the function's mappings deleted)
+ * is done by those who subscribed, never remembered by the writer.
+ */
 export class FunctionStore {
   readonly #functions = new Map<string, FunctionRecord>();
   /** Names being created (their code is being extracted): a second create of one conflicts. */
   readonly #creating = new Set<string>();
+  // Untyped inside: `on` and `#emit` below are what type the events.
+  readonly #events = new EventEmitter();
+
+  /** Subscribes to the store's writes; listeners run synchronously, in subscription order, inside the write. */
+  on<Event extends keyof FunctionStoreEvents>(event: Event, listener: (...args: FunctionStoreEvents[Event]) => void): void {
+    this.#events.on(event, listener);
+  }
 
   get(name: string): FunctionRecord | undefined {
     return this.#functions.get(name);
@@ -84,7 +109,7 @@ export class FunctionStore {
   release(name: string, record?: FunctionRecord): void {
     this.#creating.delete(name);
     if (record) {
-      this.#functions.set(name, record);
+      this.#write(record);
     }
   }
 
@@ -94,7 +119,7 @@ export class FunctionStore {
   }
 
   put(record: FunctionRecord): void {
-    this.#functions.set(record.name, record);
+    this.#write(record);
   }
 
   /**
@@ -106,12 +131,16 @@ export class FunctionStore {
   settle(name: string): void {
     const current = this.#functions.get(name);
     if (current) {
-      this.#functions.set(name, { ...current, revisionId: randomUUID() });
+      this.#write({ ...current, revisionId: randomUUID() });
     }
   }
 
   delete(name: string): void {
-    this.#functions.delete(name);
+    const deleted = this.#functions.get(name);
+    if (deleted) {
+      this.#functions.delete(name);
+      this.#emit('function-deleted', deleted);
+    }
   }
 
   /** Sum of the reserved concurrency of every function but `exceptName`. */
@@ -123,6 +152,16 @@ export class FunctionStore {
       }
     }
     return total;
+  }
+
+  #emit<Event extends keyof FunctionStoreEvents>(event: Event, ...args: FunctionStoreEvents[Event]): void {
+    this.#events.emit(event, ...args);
+  }
+
+  #write(record: FunctionRecord): void {
+    const previous = this.#functions.get(record.name);
+    this.#functions.set(record.name, record);
+    this.#emit('function-changed', { current: record, previous });
   }
 }
 

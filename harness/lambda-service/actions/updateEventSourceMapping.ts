@@ -1,6 +1,5 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { ResourceNotFoundException } from '../errors.ts';
 import type { MappingChanges } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';
@@ -45,10 +44,9 @@ export async function updateEventSourceMapping(input: unknown, ctx: ActionContex
     maximumConcurrency: request.ScalingConfig ? request.ScalingConfig.MaximumConcurrency : current.maximumConcurrency,
     functionResponseTypes: request.FunctionResponseTypes ?? current.functionResponseTypes,
   };
+  // The queue check may have waited: a mapping whose deletion came meanwhile is not found, as one deleted before.
+  requireMapping(ctx, current.uuid);
   // The poller registry moves it to Enabling, Disabling or Updating and on (it subscribes to the store).
-  const updated = ctx.mappings.update(current.uuid, changes);
-  if (!updated) {
-    throw ResourceNotFoundException.forMapping();
-  }
+  const updated = ctx.mappings.update(current.uuid, changes) ?? current;
   return { ...toMappingConfiguration(ctx.location, updated) } satisfies EventSourceMappingConfiguration;
 }

@@ -35,7 +35,23 @@ const SUITE_FIGURE_IDS: Record<string, string> = {
   warmSerial: 'features.warmWallMs',
   coldParallel: 'features.coldParallelWallMs',
   warmParallel: 'features.warmParallelWallMs',
+  baselineCold: 'features.baselineColdWallMs',
+  baselineWarm: 'features.baselineWarmWallMs',
 };
+
+function suiteCommand(variant: SuiteVariant): string {
+  if (variant.baseline) return `npm run features at ${variant.baseline} (baseline, serial)`;
+  return variant.parallel > 0 ? `npm run features (default: --parallel ${variant.parallel})` : 'npm run features -- --parallel 0 (serial)';
+}
+
+/** The mean wall time of a variant's runs, or why there is none. */
+function suiteWallMs(outcome: Outcome<SuiteTimesResult>, id: string): Outcome<number> {
+  if (!outcome.ok) return outcome;
+  const measured = outcome.value.variants.find((v) => v.id === id);
+  if (!measured) return { ok: false, failure: id.startsWith('baseline') && outcome.value.baselineFailure ? `skipped: ${outcome.value.baselineFailure}` : 'failed: not measured' };
+  if (measured.failure) return { ok: false, failure: `failed: ${measured.failure}` };
+  return measured.wallMs ? { ok: true, value: measured.wallMs.mean } : { ok: false, failure: 'failed: not measured' };
+}
 
 /** A row for one way of running `npm run features`: the mean wall time of its runs, or the first run's failure. */
 function suiteFigure(outcome: Outcome<SuiteTimesResult>, variant: SuiteVariant): Figure {
@@ -43,15 +59,21 @@ function suiteFigure(outcome: Outcome<SuiteTimesResult>, variant: SuiteVariant):
   const runs = measured && measured.samples.length > 1 ? `, mean of ${measured.samples.length}` : '';
   const spec: FigureSpec = {
     id: SUITE_FIGURE_IDS[variant.id] ?? `features.${variant.id}WallMs`,
-    label: `npm run features${variant.parallel > 1 ? ` -- --parallel ${variant.parallel}` : ''}, ${variant.cold ? 'cold' : 'warm'} (embedded${runs})`,
+    label: `${suiteCommand(variant)}, ${variant.cold ? 'cold' : 'warm'} (embedded${runs})`,
     unit: 'ms',
     digits: 0,
-    ...(variant.id === 'coldSerial' ? { target: TARGETS.featuresCold } : {}),
+    ...(variant.id === 'coldParallel' ? { target: TARGETS.featuresCold } : {}),
   };
-  if (!outcome.ok) return { ...spec, failure: outcome.failure };
-  if (!measured) return { ...spec, failure: 'failed: not measured' };
-  if (measured.failure) return { ...spec, failure: `failed: ${measured.failure}` };
-  return measured.wallMs ? { ...spec, value: measured.wallMs.mean } : { ...spec, failure: 'failed: not measured' };
+  return figure(suiteWallMs(outcome, variant.id), spec, (value) => value);
+}
+
+/** Today's default suite over the baseline's, cold: the speed issue's "at most half", from one run. */
+function suiteOverBaseline(outcome: Outcome<SuiteTimesResult>): Figure {
+  const today = suiteWallMs(outcome, 'coldParallel');
+  const before = suiteWallMs(outcome, 'baselineCold');
+  const spec: FigureSpec = { id: 'features.coldOverBaseline', label: 'npm run features, cold: default / baseline', unit: '', digits: 2, target: TARGETS.featuresOverBaseline };
+  const both: Outcome<number> = !today.ok ? today : !before.ok ? before : { ok: true, value: today.value / before.value };
+  return figure(both, spec, (ratio) => ratio);
 }
 
 /** The rows of the bench table, in the order of the issue. */
@@ -64,7 +86,7 @@ export function buildFigures(m: Measurements): Figure[] {
     if (!m.floor.ok) return m.floor;
     return { ok: true, value: { e2e: m.endToEnd.value, floor: m.floor.value } };
   };
-  const suites = m.features.ok ? m.features.value.variants : suiteVariants(2);
+  const suites = m.features.ok ? m.features.value.variants : suiteVariants(2, 'baseline');
   return [
     figure(m.endToEnd, { id: 'endToEnd.ordersPerSecond', label: `End to end throughput (${clients})`, unit: 'orders/s', target: TARGETS.ordersPerSecond }, (r) => r.throughput.ordersPerSecond),
     figure(m.endToEnd, { id: 'endToEnd.recordsPerSecond', label: 'Lambda records processed', unit: 'records/s', target: TARGETS.recordsPerSecond }, (r) => r.throughput.recordsPerSecond),
@@ -81,6 +103,7 @@ export function buildFigures(m: Measurements): Figure[] {
     figure(m.coldStart, { id: 'coldStart.median', label: 'Cold start: first Invoke of a new function p50', unit: 'ms', digits: 1, target: TARGETS.coldStartMedian }, (r) => r.firstInvoke.p50),
     figure(m.startup, { id: 'startup.stackUpMedian', label: 'Embedded stack up (provisioned) p50', unit: 'ms', digits: 0, target: TARGETS.stackUpMedian }, (r) => r.stackUp.p50),
     ...suites.map((variant) => suiteFigure(m.features, variant)),
+    suiteOverBaseline(m.features),
     figure(m.endToEnd, { id: 'memory.peakRssMb', label: 'Peak RSS harness + Lambda environments', unit: 'MB', digits: 0, target: TARGETS.peakRss }, (r) => r.memory.peakMb),
   ];
 }

@@ -27,7 +27,9 @@ export interface ThroughputResult {
 }
 
 export interface LatencyResult {
+  /** The open loop's arrival rate: `shareOfCapacity` of the closed loop's orders/s. */
   ratePerSecond: number;
+  shareOfCapacity: number;
   orders: number;
   /** Intended POST time to the order's last outcome. */
   latency: Summary;
@@ -167,8 +169,10 @@ export async function measureEndToEnd(
       cpu,
     };
 
-    const latencyOrders = Math.round(config.latencyRatePerSecond * config.latencySeconds);
-    options.log(`end to end: ${config.latencyRatePerSecond} orders/s for ${config.latencySeconds} s (open loop)`);
+    // The issue's latency bar is at half the capacity just measured, so every machine is loaded alike.
+    const latencyRate = Math.max(1, Math.round(ordersPerSecond * config.latencyShareOfCapacity));
+    const latencyOrders = Math.round(latencyRate * config.latencySeconds);
+    options.log(`end to end: ${latencyRate} orders/s (${config.latencyShareOfCapacity} of ${ordersPerSecond.toFixed(0)}/s) for ${config.latencySeconds} s (open loop)`);
     const latencyAccepts: number[] = [];
     const latencies: number[] = [];
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
@@ -176,14 +180,15 @@ export async function measureEndToEnd(
     let lastLatencyCompletion = 0;
     const { lateStarts, startedAt: latencyStarted } = await runOpenLoop({
       count: latencyOrders,
-      ratePerSecond: config.latencyRatePerSecond,
+      ratePerSecond: latencyRate,
       run: async (_index, intendedAt) => {
         lastLatencyCompletion = Math.max(lastLatencyCompletion, await postAndComplete(latencyAccepts, latencies, intendedAt, true));
       },
     });
     loopDelay.disable();
     const latency: LatencyResult = {
-      ratePerSecond: config.latencyRatePerSecond,
+      ratePerSecond: latencyRate,
+      shareOfCapacity: config.latencyShareOfCapacity,
       orders: latencyOrders,
       latency: summarize(latencies),
       accept: summarize(latencyAccepts),

@@ -7,8 +7,10 @@ export interface FeaturesSuiteOptions {
   timeoutMs: number;
   /** Delete `dist/lambdas` first (not timed), so the run bundles every Lambda as a fresh checkout does. */
   cold: boolean;
-  /** Cucumber workers (`--parallel N`), each with its own stack; 1 runs without `--parallel`. */
+  /** Cucumber workers (`--parallel N`), each with its own stack; 0 runs serially (`--parallel 0`). */
   parallel: number;
+  /** The checkout whose suite runs; default this one. */
+  cwd?: string;
 }
 
 export interface FeaturesSuiteResult {
@@ -32,14 +34,16 @@ const TAIL_LINES = 15;
  * result, not a bench error.
  */
 export async function measureFeaturesSuite(options: FeaturesSuiteOptions): Promise<FeaturesSuiteResult> {
+  const cwd = options.cwd ?? repoRoot;
   if (options.cold) {
-    await rm(join(repoRoot, 'dist', 'lambdas'), { recursive: true, force: true });
+    await rm(join(cwd, 'dist', 'lambdas'), { recursive: true, force: true });
   }
-  const args = ['run', 'features', ...(options.parallel > 1 ? ['--', '--parallel', String(options.parallel)] : [])];
+  // Always explicit: the default number of workers differs between revisions (serial before, one per core now).
+  const args = ['run', 'features', '--', '--parallel', String(options.parallel)];
   const started = performance.now();
   const child = spawn('npm', args, {
-    cwd: repoRoot,
-    env: { ...process.env, FANOUT_BACKEND: 'embedded', FORCE_COLOR: '0', NO_COLOR: '1' },
+    cwd,
+    env: { ...process.env, FANOUT_BACKEND: 'embedded', FANOUT_DEPLOY: 'sdk', FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

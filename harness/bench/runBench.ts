@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (`--quick` for a run of seconds): the figures of the
+ * `npm run bench` (`--quick` for a run of seconds; `--baseline REV` to time another revision's suite
+ * beside today's, `--no-baseline` for none): the figures of the
  * issue "npm run bench", each next to the reference it is measured
  * against in the same run, printed as a table and written to
  * `reports/bench.json` (`reports/bench-quick.json` for `--quick`). Missed targets are reported, not failed: the exit
@@ -9,7 +10,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildLambdas } from '../../scripts/build-lambdas.ts';
 import { repoRoot } from '../topology/loadTopology.ts';
+import { DeployMethod } from '../backends/deployMethod.ts';
+import { featureWorkers } from '../backends/featureWorkers.ts';
+import { BackendName } from '../backends/types.ts';
+import { checkoutBaseline } from './baselineCheckout.ts';
 import { benchConfig } from './benchConfig.ts';
+import { parseBenchArguments } from './parseBenchArguments.ts';
 import { buildFigures, type Measurements, type Outcome } from './buildFigures.ts';
 import { machineInfo } from './machineInfo.ts';
 import { measureColdStart } from './measureColdStart.ts';
@@ -21,15 +27,38 @@ import { measureSuiteTimes, type SuiteTimesResult } from './measureSuiteTimes.ts
 import { renderDiagnostics } from './renderDiagnostics.ts';
 import { renderFigures } from './renderTable.ts';
 import { judge } from './targets.ts';
+import type { BenchConfig } from './types.ts';
 
-const args = new Set(process.argv.slice(2));
-const unknown = [...args].filter((arg) => arg !== '--quick');
-if (unknown.length > 0) {
-  console.error(`usage: npm run bench [-- --quick]   (unknown: ${unknown.join(' ')})`);
+const usage = 'usage: npm run bench [-- --quick] [-- --baseline REV | --no-baseline]';
+let parsed: ReturnType<typeof parseBenchArguments>;
+try {
+  parsed = parseBenchArguments(process.argv.slice(2));
+} catch (error) {
+  console.error(`${usage}   (${error instanceof Error ? error.message : String(error)})`);
   process.exit(2);
 }
-const config = benchConfig({ quick: args.has('--quick') });
+const config = benchConfig(parsed);
 const log = (line: string): void => console.log(`[bench] ${line}`);
+
+/** Today's suite serially and with its default workers, beside the baseline revision's, interleaved. */
+async function timeSuites(options: BenchConfig['features']): Promise<SuiteTimesResult> {
+  const parallel = featureWorkers({ backend: BackendName.embedded, deploy: DeployMethod.sdk }, {});
+  await using stack = new AsyncDisposableStack();
+  let baseline: { revision: string; dir: string } | undefined;
+  let baselineFailure: string | undefined;
+  if (options.baseline) {
+    try {
+      const checkout = stack.use(await checkoutBaseline(options.baseline));
+      baseline = { revision: checkout.commit, dir: checkout.dir };
+      log(`baseline ${options.baseline} (${checkout.commit}) checked out in ${checkout.dir}`);
+    } catch (error) {
+      baselineFailure = error instanceof Error ? error.message : String(error);
+      log(`baseline not timed: ${baselineFailure}`);
+    }
+  }
+  const { timeoutMs, repetitions } = options;
+  return measureSuiteTimes({ timeoutMs, repetitions, parallel, ...(baseline ? { baseline } : {}), ...(baselineFailure ? { baselineFailure } : {}), log });
+}
 const benchStarted = performance.now();
 
 async function measure<T>(name: string, run: () => Promise<T>): Promise<Outcome<T>> {
@@ -69,7 +98,9 @@ const invoke = await measure(`warm Invoke vs direct call x${config.invoke.iterat
 const coldStart = await measure(`cold start x${config.coldStart.repetitions}`, () => measureColdStart(config.coldStart));
 // Last: the cold runs delete dist/lambdas, which the measurements above start their stacks from.
 const features: Outcome<SuiteTimesResult> = config.features.run
-  ? await measure(`npm run features, cold and warm, without and with --parallel ${config.features.parallel}, x${config.features.repetitions}`, () => measureSuiteTimes({ ...config.features, log }))
+  ? await measure(`npm run features, cold and warm, serial and by default, and at the baseline ${config.features.baseline ?? '(none)'}, x${config.features.repetitions}`, () =>
+      timeSuites(config.features),
+    )
   : { ok: false, failure: 'skipped: --quick' };
 if (!config.features.run) {
   log('npm run features is skipped in --quick mode');

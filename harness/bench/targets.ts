@@ -17,17 +17,22 @@ export const Verdict = {
 } as const;
 export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
-/** The targets of the issue "npm run bench", one per headline figure. */
+/**
+ * The targets of the issue "npm run bench", one per headline figure, raised where the speed issue set a
+ * bar: pipeline/floor >= 0.6, p99 <= 50 ms at half the measured capacity, the suite (as it runs by
+ * default) in at most half the baseline revision's time, both measured in the same run.
+ */
 export const TARGETS = {
   ordersPerSecond: { direction: Direction.atLeast, threshold: 500, unit: 'orders/s' },
   recordsPerSecond: { direction: Direction.atLeast, threshold: 1000, unit: 'records/s' },
-  pipelineOverFloor: { direction: Direction.atLeast, threshold: 0.5, unit: '' },
+  pipelineOverFloor: { direction: Direction.atLeast, threshold: 0.6, unit: '' },
   latencyP50: { direction: Direction.atMost, threshold: 25, unit: 'ms' },
-  latencyP99: { direction: Direction.atMost, threshold: 100, unit: 'ms' },
+  latencyP99: { direction: Direction.atMost, threshold: 50, unit: 'ms' },
   invokeOverheadMedian: { direction: Direction.atMost, threshold: 2, unit: 'ms' },
   coldStartMedian: { direction: Direction.atMost, threshold: 250, unit: 'ms' },
   stackUpMedian: { direction: Direction.atMost, threshold: 1500, unit: 'ms' },
   featuresCold: { direction: Direction.atMost, threshold: 15_000, unit: 'ms' },
+  featuresOverBaseline: { direction: Direction.atMost, threshold: 0.5, unit: '' },
   peakRss: { direction: Direction.atMost, threshold: 600, unit: 'MB' },
 } as const satisfies Record<string, Target>;
 

@@ -21,7 +21,8 @@ export interface BenchConfig {
     concurrency: number;
     orders: number;
     warmupOrders: number;
-    latencyRatePerSecond: number;
+    /** The open loop's rate, as a share of the closed loop's measured orders/s (the issue's bar is at half). */
+    latencyShareOfCapacity: number;
     latencySeconds: number;
     /** Concurrent long-polls draining the outcomes queue. */
     outcomeReceivers: number;
@@ -32,9 +33,9 @@ export interface BenchConfig {
   coldStart: { repetitions: number };
   startup: { repetitions: number };
   /**
-   * `npm run features`, cold and warm, serial and with `parallel` workers, `repetitions` runs of each;
-   * `timeoutMs` per run.
+   * `npm run features`, cold and warm, serial and with its default workers, and the `baseline`
+   * revision's suite cold and warm (when given), `repetitions` runs of each; `timeoutMs` per run.
    */
-  features: { run: boolean; timeoutMs: number; repetitions: number; parallel: number };
+  features: { run: boolean; timeoutMs: number; repetitions: number; baseline?: string };
   rssIntervalMs: number;
 }

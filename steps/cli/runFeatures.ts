@@ -2,10 +2,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { selectedBackendName } from '../../harness/backends/createBackend.ts';
 import { selectedDeployMethod } from '../../harness/backends/deployMethod.ts';
+import { featureWorkers, parallelArguments } from '../../harness/backends/featureWorkers.ts';
 import { selectedTiming } from '../../harness/backends/timingProfile.ts';
 
 /**
  * `npm run features [-- --backend NAME] [-- --deploy sdk|terraform] [-- --aws-timing] [cucumber-js options]`.
+ *
+ * Without `--parallel N` it runs as many workers as the backend allows by default (featureWorkers.ts: one
+ * per core on `embedded`, `FANOUT_WORKERS` to change it); `--parallel 0` runs serially.
  *
  * cucumber-js refuses options it does not know, and its parallel workers are threads that do not see
  * this process's argv, so `--backend`, `--deploy` and `--aws-timing` are taken off the command line here and
@@ -25,14 +29,20 @@ for (let i = 0; i < args.length; i++) {
 }
 
 try {
-  process.env.FANOUT_BACKEND = selectedBackendName([], process.env);
-  process.env.FANOUT_DEPLOY = selectedDeployMethod([], process.env);
+  const backend = selectedBackendName([], process.env);
+  process.env.FANOUT_BACKEND = backend;
+  const deploy = selectedDeployMethod([], process.env);
+  process.env.FANOUT_DEPLOY = deploy;
   if (process.env.FANOUT_DEPLOY !== 'sdk' && process.env.FANOUT_BACKEND !== 'embedded') {
     throw new Error(`--deploy ${process.env.FANOUT_DEPLOY} applies to the embedded backend only; ${process.env.FANOUT_BACKEND} deploys its own way`);
   }
   process.env.FANOUT_TIMING = selectedTiming(process.env).name;
   if (process.env.FANOUT_TIMING !== 'fast' && process.env.FANOUT_BACKEND !== 'embedded') {
     throw new Error(`--aws-timing applies to the embedded backend only; ${process.env.FANOUT_BACKEND} has its own timing`);
+  }
+  const workersGiven = passThrough.some((arg) => arg === '--parallel' || arg.startsWith('--parallel='));
+  if (!workersGiven) {
+    passThrough.unshift(...parallelArguments(featureWorkers({ backend, deploy }, process.env)));
   }
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);

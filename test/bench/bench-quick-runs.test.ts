@@ -22,7 +22,15 @@ describe('npm run bench -- --quick', () => {
     const report = JSON.parse(await readFile(path.join(repoRoot, 'reports', 'bench-quick.json'), 'utf8')) as { mode: string; figures: { id: string; value?: number; failure?: string }[] };
     expect(report.mode).toBe('quick');
     const suite = report.figures.filter((figure) => figure.id.startsWith('features.'));
-    expect(suite.map((figure) => figure.id)).toEqual(['features.coldWallMs', 'features.warmWallMs', 'features.coldParallelWallMs', 'features.warmParallelWallMs']);
+    expect(suite.map((figure) => figure.id)).toEqual([
+      'features.coldWallMs',
+      'features.warmWallMs',
+      'features.coldParallelWallMs',
+      'features.warmParallelWallMs',
+      'features.baselineColdWallMs',
+      'features.baselineWarmWallMs',
+      'features.coldOverBaseline',
+    ]);
     expect(suite.every((figure) => figure.failure === 'skipped: --quick')).toBe(true);
     const measured = report.figures.filter((figure) => !figure.id.startsWith('features.'));
     expect(measured.filter((figure) => figure.value === undefined)).toEqual([]);

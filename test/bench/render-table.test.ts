@@ -12,7 +12,7 @@ describe('targets', () => {
 
   it('reads as a condition', () => {
     expect(formatTarget(TARGETS.ordersPerSecond)).toBe('>= 500 orders/s');
-    expect(formatTarget(TARGETS.pipelineOverFloor)).toBe('>= 0.500');
+    expect(formatTarget(TARGETS.pipelineOverFloor)).toBe('>= 0.600');
     expect(formatTarget(TARGETS.peakRss)).toBe('<= 600 MB');
   });
 });

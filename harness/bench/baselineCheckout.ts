@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '../topology/loadTopology.ts';
+
+const run = promisify(execFile);
+
+/**
+ * The revision the bench times the suite of beside today's, in the same run: the commit this project
+ * stood at when the speed issue's work began (its `npm run features` took 17.3 s cold, serially, on the
+ * 2-core machine where the issue measured 17.7 s). `npm run bench -- --baseline REV` picks another.
+ */
+export const DEFAULT_BASELINE_REVISION = '9dae801';
+
+/** A detached worktree of an older revision, sharing this checkout's node_modules; removed on dispose. */
+export interface BaselineCheckout extends AsyncDisposable {
+  /** The revision as asked for, and the commit it names (short). */
+  revision: string;
+  commit: string;
+  dir: string;
+}
+
+/**
+ * Checks `revision` out beside this one (git worktree, in a temporary directory) so the bench can run
+ * its suite as it was. Fails with the reason (not a git checkout, a shallow clone without the commit).
+ */
+export async function checkoutBaseline(revision: string): Promise<BaselineCheckout> {
+  let commit: string;
+  try {
+    commit = (await run('git', ['-C', repoRoot, 'rev-parse', '--short', '--verify', `${revision}^{commit}`])).stdout.trim();
+  } catch (error) {
+    throw new Error(`revision ${revision} is not in this clone (a shallow clone? fetch it, or pick another with --baseline REV)`, { cause: error });
+  }
+  const dir = await mkdtemp(join(tmpdir(), `fanout-baseline-${commit}-`));
+  const remove = async (): Promise<void> => {
+    await run('git', ['-C', repoRoot, 'worktree', 'remove', '--force', dir]).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    await run('git', ['-C', repoRoot, 'worktree', 'prune']).catch(() => undefined);
+  };
+  try {
+    await run('git', ['-C', repoRoot, 'worktree', 'add', '--detach', dir, commit]);
+    // The same installed packages: the comparison is of the code, not of a second npm ci.
+    await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  } catch (error) {
+    await remove();
+    throw new Error(`cannot check out ${revision}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
+  }
+  return { revision, commit, dir, [Symbol.asyncDispose]: remove };
+}

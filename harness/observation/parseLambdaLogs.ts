@@ -9,12 +9,6 @@ export interface LambdaReport extends Pick<ReportLine, 'requestId' | 'durationMs
   line: string;
 }
 
-/** One of an invocation's own lines; `timestamp` is `null` where the backend gave none. */
-export interface InvocationLine {
-  timestamp: number | null;
-  message: string;
-}
-
 /** One invocation reconstructed from a function's log lines. */
 export interface LambdaInvocation {
   requestId: string;
@@ -26,8 +20,8 @@ export interface LambdaInvocation {
   messageIds: Set<string>;
   orderIds: Set<string>;
   correlationIds: Set<string>;
-  /** Its START, END, REPORT and timeout lines and the handler's structured lines, in log order. */
-  lines: InvocationLine[];
+  /** Its START, END, REPORT and timeout records and the handler's structured ones, in log order. */
+  lines: LambdaLogRecord[];
 }
 
 /** As {@link groupInvocations}, reading raw lines into records first (once). */
@@ -52,7 +46,6 @@ export function groupInvocations(records: readonly LambdaLogRecord[]): LambdaInv
     return found;
   };
   for (const record of records) {
-    const own = { timestamp: record.timestamp, message: record.text };
     const { platform, fields } = record;
     if (platform) {
       const found = invocation(platform.requestId);
@@ -62,12 +55,12 @@ export function groupInvocations(records: readonly LambdaLogRecord[]): LambdaInv
         found.report = { requestId, durationMs, billedDurationMs, maxMemoryUsedMb, initDurationMs, line: record.text.trim() };
         found.endedAt = record.timestamp;
       }
-      found.lines.push(own);
+      found.lines.push(record);
       continue;
     }
     if (!fields || typeof fields.function_request_id !== 'string') continue;
     const found = invocation(fields.function_request_id);
-    found.lines.push(own);
+    found.lines.push(record);
     if (typeof fields.messageId === 'string') found.messageIds.add(fields.messageId);
     if (typeof fields.orderId === 'string') found.orderIds.add(fields.orderId);
     if (typeof fields.correlationId === 'string') found.correlationIds.add(fields.correlationId);

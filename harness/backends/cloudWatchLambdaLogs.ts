@@ -37,7 +37,11 @@ export async function readLambdaLogEvents(client: CloudWatchLogsClient, function
   try {
     for await (const page of pages) {
       for (const event of page.events ?? []) {
-        events.push({ timestamp: event.timestamp ?? 0, message: (event.message ?? '').replace(/\r?\n$/, '') });
+        events.push({
+          timestamp: event.timestamp ?? 0,
+          message: (event.message ?? '').replace(/\r?\n$/, ''),
+          ...(event.logStreamName ? { logStreamName: event.logStreamName } : {}),
+        });
       }
       pageCount += 1;
       if (pageCount >= (query.maxPages ?? 20)) break;

@@ -49,6 +49,8 @@ export interface ReadLogsOptions {
 export interface LambdaLogEvent {
   timestamp: number;
   message: string;
+  /** The CloudWatch Logs stream it was written to (one per execution environment), where the backend says. */
+  logStreamName?: string;
 }
 
 /** A started stack: endpoints, logs, and disposal that tears down whatever the backend started. */

@@ -1,4 +1,5 @@
 import { DeleteFunctionCommand, InvokeCommand } from '@aws-sdk/client-lambda';
+import { parsePlatformLine } from '../../contracts/lambdaPlatformLines.ts';
 import { createEchoFixture } from './echoFixture.ts';
 import { summarize, type Summary } from './percentiles.ts';
 import { startBenchLambdaService } from './startBenchLambdaService.ts';
@@ -29,10 +30,10 @@ export async function measureColdStart(options: { repetitions: number }): Promis
     if (output.FunctionError) {
       throw new Error(`cold Invoke of ${name} failed: ${Buffer.from(output.Payload ?? new Uint8Array()).toString('utf8')}`);
     }
-    const report = bench.service.logs(name).find((line) => line.message.startsWith('REPORT'));
-    const init = report && /Init Duration: ([\d.]+) ms/.exec(report.message)?.[1];
-    if (init) {
-      initDurations.push(Number(init));
+    const report = bench.service.logs(name).map((line) => parsePlatformLine(line.message)).find((line) => line?.kind === 'report');
+    const init = report?.kind === 'report' ? report.report.initDurationMs : null;
+    if (init !== null) {
+      initDurations.push(init);
     }
     await bench.lambda.send(new DeleteFunctionCommand({ FunctionName: name }));
   }

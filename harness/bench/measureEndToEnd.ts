@@ -1,12 +1,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import type { LambdaLogRecord } from '../observation/LambdaLogRecord.ts';
+import { startObservation } from '../observation/StackObserver.ts';
 import { benchOrderConsumers } from './benchOrder.ts';
 import { CompletionTracker } from './CompletionTracker.ts';
 import { runClosedLoop, runOpenLoop } from './loadShapes.ts';
 import { OrderPoster } from './OrderPoster.ts';
 import { summarize, type Summary } from './percentiles.ts';
-import { QueueReceiver } from './QueueReceiver.ts';
 import { readTreeCpuMs } from './procfs.ts';
 import { RssSampler, type RssPeak } from './RssSampler.ts';
 import type { BenchConfig } from './types.ts';
@@ -91,27 +92,21 @@ export async function measureEndToEnd(
   let rejected = 0;
   /** Per order, the latest `processedAt` of its outcomes, on the performance.now() clock. */
   const lastProcessed = new Map<string, number>();
-  let drainError: unknown;
-  const drainer = new QueueReceiver({
-    sqs,
-    queueUrl: info.outcomesQueueUrl,
-    receivers: config.outcomeReceivers,
+  // The outcomes queue through the one observer the specs use; the tracker only tallies what it hands over.
+  const observer = startObservation(stack, { sqs }, {
+    outcomePollers: config.outcomeReceivers,
     waitTimeSeconds: 1,
-    onMessage: (message, receivedAt) => {
-      const outcome = JSON.parse(message.Body ?? '{}') as { consumer?: string; orderId?: string | null; result?: string; processedAt?: string };
+    onOutcome: ({ outcome }, arrivedAt) => {
       if (outcome.result !== 'processed') {
         rejected += 1;
       }
-      const processedAt = Date.parse(outcome.processedAt ?? '') - performance.timeOrigin;
+      const processedAt = Date.parse(outcome.processedAt) - performance.timeOrigin;
       if (outcome.orderId && Number.isFinite(processedAt)) {
         lastProcessed.set(outcome.orderId, Math.max(lastProcessed.get(outcome.orderId) ?? 0, processedAt));
       }
-      tracker.arrive(outcome.orderId ?? '', outcome.consumer ?? '', receivedAt);
+      tracker.arrive(outcome.orderId ?? '', outcome.consumer, arrivedAt);
     },
-    onError: (error) => {
-      drainError ??= error;
-    },
-  }).start();
+  });
   const poster = new OrderPoster({ apiUrl: info.apiUrl, ...(info.apiKey ? { apiKey: info.apiKey } : {}), maxSockets: config.concurrency });
   const toLastProcessed: number[] = [];
   const processedToOutcome: number[] = [];
@@ -197,15 +192,18 @@ export async function measureEndToEnd(
       stages: { toLastProcessed: summarize(toLastProcessed), processedToOutcome: summarize(processedToOutcome) },
       eventLoopDelay: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     };
+    const [drainError] = observer.pollErrors;
     if (drainError !== undefined) {
-      options.log(`end to end: the outcomes drain reported an error: ${String(drainError)}`);
+      options.log(`end to end: the outcomes drain reported an error: ${drainError}`);
     }
     const memory = sampler.stop();
-    await drainer.stop();
+    await observer.stop();
     const anomalies = tracker.anomalies;
+    const { received, polls, emptyPolls } = observer.outcomes.receiveStats();
+    const { redelivered } = observer.outcomes.health();
     const lambdas: LambdaActivity[] = [];
     for (const { functionName } of benchConsumers) {
-      lambdas.push(lambdaActivity(functionName, await stack.readLambdaLogs(functionName)));
+      lambdas.push(lambdaActivity(functionName, await observer.logRecords(functionName)));
     }
     return {
       consumers,
@@ -215,14 +213,23 @@ export async function measureEndToEnd(
       throughput,
       latency,
       memory,
-      outcomes: { ...drainer.stats, duplicates: anomalies.duplicates, unknownConsumers: anomalies.unknownParts, rejected },
+      outcomes: {
+        received,
+        polls,
+        emptyPolls,
+        // Redeliveries (same SQS message id) stop at the observer; a second outcome of an order and consumer reaches the tracker.
+        duplicates: anomalies.duplicates + redelivered,
+        // Malformed outcome messages stop at the observer too; an unknown consumer name reaches the tracker.
+        unknownConsumers: anomalies.unknownParts + observer.outcomes.malformed().length,
+        rejected,
+      },
       postRetries: poster.retries,
     };
   } finally {
     sampler.stop();
     tracker.dispose();
     poster.close();
-    await drainer.stop();
+    await observer.stop();
     sqs.destroy();
     await stack.close();
   }
@@ -243,16 +250,13 @@ function cpuShares(before: Map<number, number>, after: Map<number, number>, wall
   return { harnessCores: harnessMs / wallMs, environmentsCores: environmentsMs / wallMs, environments: after.size - 1 };
 }
 
-function lambdaActivity(functionName: string, lines: readonly string[]): LambdaActivity {
-  const durations = lines.flatMap((line) => {
-    const match = line.startsWith('REPORT') ? /\tDuration: ([\d.]+) ms/.exec(line) : null;
-    return match ? [Number(match[1])] : [];
-  });
-  const records = lines.filter((line) => line.includes('record processed')).length;
+function lambdaActivity(functionName: string, records: readonly LambdaLogRecord[]): LambdaActivity {
+  const durations = records.flatMap((record) => (record.platform?.kind === 'report' ? [record.platform.report.durationMs] : []));
+  const processed = records.filter((record) => record.text.includes('record processed')).length;
   return {
     functionName,
     invocations: durations.length,
-    recordsPerInvocation: durations.length > 0 ? records / durations.length : 0,
+    recordsPerInvocation: durations.length > 0 ? processed / durations.length : 0,
     duration: summarize(durations.length > 0 ? durations : [0]),
   };
 }

@@ -3,12 +3,12 @@ import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-s
 import { buildOrderPlaced } from '../../contracts/index.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
+import { ReceiveLoop } from '../observation/ReceiveLoop.ts';
 import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
 import { startLoopbackFauxqs } from '../embedded/startLoopbackFauxqs.ts';
 import { BENCH_ORDER } from './benchOrder.ts';
 import { CompletionTracker } from './CompletionTracker.ts';
 import { runClosedLoop } from './loadShapes.ts';
-import { QueueReceiver } from './QueueReceiver.ts';
 
 export interface FloorOptions {
   /** Messages published (each is delivered to both queues). */
@@ -46,7 +46,7 @@ export async function measureFloor(options: FloorOptions): Promise<FloorResult> 
   const config = { region: 'us-east-1', endpoint: fauxqs.url, credentials: EMULATOR_CREDENTIALS };
   const sns = new SNSClient(config);
   const sqs = createSqsClient(config);
-  const receivers: QueueReceiver[] = [];
+  const receivers: ReceiveLoop[] = [];
   const tracker = new CompletionTracker({ parts: SUBSCRIBERS.map((s) => s.name), timeoutMs: options.timeoutMs });
   try {
     const { TopicArn: topicArn } = await sns.send(new CreateTopicCommand({ Name: 'floor-order-events' }));
@@ -62,10 +62,10 @@ export async function measureFloor(options: FloorOptions): Promise<FloorResult> 
         }),
       );
       receivers.push(
-        new QueueReceiver({
+        new ReceiveLoop({
           sqs,
           queueUrl: queueUrl ?? '',
-          receivers: options.receivers,
+          pollers: options.receivers,
           waitTimeSeconds: 1,
           onMessage: (message, receivedAt) => {
             const body = JSON.parse(message.Body ?? '{}') as { orderId?: string; Message?: string };

@@ -1,6 +1,5 @@
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
-import { QueueDrainer } from './QueueDrainer.ts';
-import { QueuePeeker } from './QueuePeeker.ts';
+import { ReceiveLoop, ReceiveMode } from './ReceiveLoop.ts';
 import { readOrderMessage, type OrderMessageIds } from './readOrderMessage.ts';
 import { Waiters, type UntilOptions } from './Waiters.ts';
 
@@ -23,14 +22,13 @@ export interface DeadLetterQueue {
   dlqUrl: string;
 }
 
-/** How the collector reads the dead-letter queues. */
-export const DeadLetterReading = {
-  /** Receive and delete: only for a stack the run started itself, whose DLQs nobody else reads. */
-  drain: 'drain',
-  /** Receive with a zero visibility timeout and never delete: for a shared or deployed stack. */
-  peek: 'peek',
-} as const;
-export type DeadLetterReading = (typeof DeadLetterReading)[keyof typeof DeadLetterReading];
+/**
+ * How the collector reads the dead-letter queues: `drain` (receive and delete) only for a stack the run
+ * started itself, whose DLQs nobody else reads; `peek` (zero visibility timeout, never delete) for a
+ * shared or deployed stack.
+ */
+export const DeadLetterReading = ReceiveMode;
+export type DeadLetterReading = ReceiveMode;
 
 export interface DeadLetterCollectorOptions {
   sqs: SQSClient;
@@ -45,14 +43,9 @@ export interface DeadLetterCollectorOptions {
   onError?: (error: unknown) => void;
   /** Shared with the outcome collector, so a wait on both wakes on either; default its own. */
   waiters?: Waiters;
-  /** Peek pacing, see {@link QueuePeeker}. */
+  /** Peek pacing, see {@link ReceiveLoop}. */
   peekIntervalMs?: number;
   waitTimeSeconds?: number;
-}
-
-interface Reader {
-  start(): unknown;
-  stop(): Promise<void>;
 }
 
 /**
@@ -62,7 +55,7 @@ interface Reader {
  * dead letters stay where they are for whoever owns them.
  */
 export class DeadLetterCollector {
-  readonly #readers: Reader[];
+  readonly #readers: ReceiveLoop[];
   readonly #waiters: Waiters;
   readonly #prefix: string | undefined;
   readonly #seen = new Set<string>();
@@ -72,21 +65,18 @@ export class DeadLetterCollector {
   constructor(options: DeadLetterCollectorOptions) {
     this.#waiters = options.waiters ?? new Waiters();
     this.#prefix = options.correlationIdPrefix;
-    const onError = options.onError ? { onError: options.onError } : {};
-    const waitTimeSeconds = options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds };
-    this.#readers = options.queues.map((queue) => {
-      const onMessage = (message: Message): void => this.#add(queue.functionName, message);
-      return (options.reading ?? DeadLetterReading.peek) === DeadLetterReading.drain
-        ? new QueueDrainer({ sqs: options.sqs, queueUrl: queue.dlqUrl, onMessage, ...onError, ...waitTimeSeconds })
-        : new QueuePeeker({
-            sqs: options.sqs,
-            queueUrl: queue.dlqUrl,
-            onMessage,
-            ...onError,
-            ...waitTimeSeconds,
-            ...(options.peekIntervalMs === undefined ? {} : { intervalMs: options.peekIntervalMs }),
-          });
-    });
+    this.#readers = options.queues.map(
+      (queue) =>
+        new ReceiveLoop({
+          sqs: options.sqs,
+          queueUrl: queue.dlqUrl,
+          mode: options.reading ?? DeadLetterReading.peek,
+          onMessage: (message: Message) => this.#add(queue.functionName, message),
+          ...(options.onError ? { onError: options.onError } : {}),
+          ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
+          ...(options.peekIntervalMs === undefined ? {} : { peekIntervalMs: options.peekIntervalMs }),
+        }),
+    );
   }
 
   start(): this {
@@ -94,6 +84,7 @@ export class DeadLetterCollector {
     return this;
   }
 
+  /** Stops at once; a long poll in flight is left to run out, never aborted (see {@link ReceiveLoop}). */
   async stop(): Promise<void> {
     await Promise.all(this.#readers.map((reader) => reader.stop()));
   }

@@ -1,6 +1,6 @@
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
 import { OutcomeSchema, type Outcome } from '../../contracts/index.ts';
-import { QueueDrainer } from './QueueDrainer.ts';
+import { ReceiveLoop, type ReceiveStats } from './ReceiveLoop.ts';
 import { Waiters, type UntilOptions } from './Waiters.ts';
 
 /** An outcome with when it travelled: the Lambda sent it at `sentAt`, the collector read it at `receivedAt`. */
@@ -30,6 +30,11 @@ export interface OutcomeCollectorOptions {
   onError?: (error: unknown) => void;
   /** Shared with the dead-letter collector, so a wait on both wakes on either; default its own. */
   waiters?: Waiters;
+  /**
+   * Called with each outcome as it is indexed (after the waiters were notified), and the `performance.now()`
+   * its batch arrived: for tallies on the clock the bench measures latencies with.
+   */
+  onOutcome?: (collected: CollectedOutcome, arrivedAt: number) => void;
 }
 
 /** How collection went: what a failure message shows when outcomes go missing or appear twice. */
@@ -47,8 +52,9 @@ export interface CollectorHealth {
  * delete failed comes back with the same MessageId and is counted as redelivered, not as a second outcome.
  */
 export class OutcomeCollector {
-  readonly #drainer: QueueDrainer;
+  readonly #loop: ReceiveLoop;
   readonly #waiters: Waiters;
+  readonly #onOutcome: ((collected: CollectedOutcome, arrivedAt: number) => void) | undefined;
   readonly #seen = new Set<string>();
   #redelivered = 0;
   readonly #all: CollectedOutcome[] = [];
@@ -58,23 +64,30 @@ export class OutcomeCollector {
 
   constructor(options: OutcomeCollectorOptions) {
     this.#waiters = options.waiters ?? new Waiters();
-    this.#drainer = new QueueDrainer({
+    this.#onOutcome = options.onOutcome;
+    this.#loop = new ReceiveLoop({
       sqs: options.sqs,
       queueUrl: options.queueUrl,
       pollers: options.pollers ?? 2,
       ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
-      onMessage: (message) => this.#add(message),
+      onMessage: (message, arrivedAt) => this.#add(message, arrivedAt),
       ...(options.onError ? { onError: options.onError } : {}),
     });
   }
 
   start(): this {
-    this.#drainer.start();
+    this.#loop.start();
     return this;
   }
 
+  /** Stops at once; a long poll in flight is left to run out, never aborted (see {@link ReceiveLoop}). */
   stop(): Promise<void> {
-    return this.#drainer.stop();
+    return this.#loop.stop();
+  }
+
+  /** Receives, polls and empty polls of the outcomes queue. */
+  receiveStats(): Readonly<ReceiveStats> {
+    return this.#loop.stats;
   }
 
   all(): readonly CollectedOutcome[] {
@@ -94,7 +107,7 @@ export class OutcomeCollector {
   }
 
   health(): CollectorHealth {
-    return { failedDeletes: this.#drainer.failedDeletes, redelivered: this.#redelivered };
+    return { failedDeletes: this.#loop.stats.failedDeletes, redelivered: this.#redelivered };
   }
 
   /**
@@ -105,7 +118,7 @@ export class OutcomeCollector {
     return this.#waiters.until(check, options);
   }
 
-  #add(message: Message): void {
+  #add(message: Message, arrivedAt: number): void {
     if (message.MessageId !== undefined) {
       if (this.#seen.has(message.MessageId)) {
         this.#redelivered++;
@@ -135,6 +148,7 @@ export class OutcomeCollector {
     if (collected.outcome.orderId) push(this.#byOrderId, collected.outcome.orderId, collected);
     if (collected.outcome.correlationId) push(this.#byCorrelationId, collected.outcome.correlationId, collected);
     this.#waiters.notify();
+    this.#onOutcome?.(collected, arrivedAt);
   }
 }
 

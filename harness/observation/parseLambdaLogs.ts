@@ -1,21 +1,12 @@
-/** The REPORT line Lambda writes after each invocation. */
-export interface LambdaReport {
-  requestId: string;
-  durationMs: number;
-  billedDurationMs: number | null;
-  maxMemoryUsedMb: number | null;
-  initDurationMs: number | null;
+import type { ReportLine } from '../../contracts/lambdaPlatformLines.ts';
+import { toLogRecord, type LambdaLogRecord, type LogLineInput } from './LambdaLogRecord.ts';
+
+export type { LogLineInput } from './LambdaLogRecord.ts';
+
+/** The REPORT line Lambda writes after each invocation, as the specs show it. */
+export interface LambdaReport extends Pick<ReportLine, 'requestId' | 'durationMs' | 'billedDurationMs' | 'maxMemoryUsedMb' | 'initDurationMs'> {
   /** The line as logged, for traces. */
   line: string;
-}
-
-/** A log line as a backend gives it: the text alone, or with its event time (epoch ms). */
-export type LogLineInput = string | { timestamp: number; message: string };
-
-/** One of an invocation's own lines; `timestamp` is `null` where the backend gave none. */
-export interface InvocationLine {
-  timestamp: number | null;
-  message: string;
 }
 
 /** One invocation reconstructed from a function's log lines. */
@@ -29,26 +20,22 @@ export interface LambdaInvocation {
   messageIds: Set<string>;
   orderIds: Set<string>;
   correlationIds: Set<string>;
-  /** Its START, END, REPORT and timeout lines and the handler's structured lines, in log order. */
-  lines: InvocationLine[];
+  /** Its START, END, REPORT and timeout records and the handler's structured ones, in log order. */
+  lines: LambdaLogRecord[];
 }
 
-const START = /START RequestId: (\S+)/;
-const END = /^END RequestId: (\S+)/;
-const REPORT = /REPORT RequestId: (\S+)/;
-const TIMED_OUT = /^\S+ (\S+) Task timed out after/;
-const number = (line: string, label: string): number | null => {
-  const match = new RegExp(`${label}: ([\\d.]+)`).exec(line);
-  return match?.[1] === undefined ? null : Number(match[1]);
-};
+/** As {@link groupInvocations}, reading raw lines into records first (once). */
+export function parseLambdaLogs(input: readonly LogLineInput[]): LambdaInvocation[] {
+  return groupInvocations(input.map(toLogRecord));
+}
 
 /**
- * Groups a function's log lines into invocations: START/END/REPORT and timeout lines by their RequestId, and
- * the handler's structured (Powertools JSON) lines by `function_request_id`, with the messageId, orderId and
- * correlationId keys they carry. Lines of any other shape are ignored: with environments running side by
- * side, a plain line cannot be told apart by invocation.
+ * Groups a function's log records into invocations: platform lines (START/END/REPORT, timeout) by their
+ * RequestId, and the handler's structured (Powertools JSON) lines by `function_request_id`, with the
+ * messageId, orderId and correlationId keys they carry. Records of any other shape are left out: with
+ * environments running side by side, a plain line cannot be told apart by invocation.
  */
-export function parseLambdaLogs(input: readonly LogLineInput[]): LambdaInvocation[] {
+export function groupInvocations(records: readonly LambdaLogRecord[]): LambdaInvocation[] {
   const invocations = new Map<string, LambdaInvocation>();
   const invocation = (requestId: string): LambdaInvocation => {
     let found = invocations.get(requestId);
@@ -58,44 +45,25 @@ export function parseLambdaLogs(input: readonly LogLineInput[]): LambdaInvocatio
     }
     return found;
   };
-  for (const item of input) {
-    const { timestamp, message: line } = typeof item === 'string' ? { timestamp: null, message: item } : item;
-    const own = { timestamp, message: line.trimEnd() };
-    const start = START.exec(line);
-    if (start?.[1]) {
-      const found = invocation(start[1]);
-      found.startedAt = timestamp;
-      found.lines.push(own);
-      continue;
-    }
-    const report = REPORT.exec(line);
-    if (report?.[1]) {
-      const found = invocation(report[1]);
-      found.report = {
-        requestId: report[1],
-        durationMs: number(line, 'Duration') ?? 0,
-        billedDurationMs: number(line, 'Billed Duration'),
-        maxMemoryUsedMb: number(line, 'Max Memory Used'),
-        initDurationMs: number(line, 'Init Duration'),
-        line: line.trim(),
-      };
-      found.endedAt = timestamp;
-      found.lines.push(own);
-      continue;
-    }
-    const platform = END.exec(line)?.[1] ?? TIMED_OUT.exec(line)?.[1];
+  for (const record of records) {
+    const { platform, fields } = record;
     if (platform) {
-      invocation(platform).lines.push(own);
+      const found = invocation(platform.requestId);
+      if (platform.kind === 'start') found.startedAt = record.timestamp;
+      if (platform.kind === 'report') {
+        const { requestId, durationMs, billedDurationMs, maxMemoryUsedMb, initDurationMs } = platform.report;
+        found.report = { requestId, durationMs, billedDurationMs, maxMemoryUsedMb, initDurationMs, line: record.text.trim() };
+        found.endedAt = record.timestamp;
+      }
+      found.lines.push(record);
       continue;
     }
-    const json = structured(line);
-    const requestId = json?.function_request_id;
-    if (typeof requestId !== 'string' || !json) continue;
-    const found = invocation(requestId);
-    found.lines.push(own);
-    if (typeof json.messageId === 'string') found.messageIds.add(json.messageId);
-    if (typeof json.orderId === 'string') found.orderIds.add(json.orderId);
-    if (typeof json.correlationId === 'string') found.correlationIds.add(json.correlationId);
+    if (!fields || typeof fields.function_request_id !== 'string') continue;
+    const found = invocation(fields.function_request_id);
+    found.lines.push(record);
+    if (typeof fields.messageId === 'string') found.messageIds.add(fields.messageId);
+    if (typeof fields.orderId === 'string') found.orderIds.add(fields.orderId);
+    if (typeof fields.correlationId === 'string') found.correlationIds.add(fields.correlationId);
   }
   return [...invocations.values()];
 }
@@ -108,15 +76,4 @@ export function invocationOfMessage(invocations: readonly LambdaInvocation[], me
 /** Every invocation that handled the message, oldest first: one per receive of a retried message. */
 export function invocationsOfMessage(invocations: readonly LambdaInvocation[], messageId: string): LambdaInvocation[] {
   return invocations.filter((candidate) => candidate.messageIds.has(messageId));
-}
-
-function structured(line: string): Record<string, unknown> | undefined {
-  const start = line.indexOf('{');
-  if (start < 0) return undefined;
-  try {
-    const value: unknown = JSON.parse(line.slice(start));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

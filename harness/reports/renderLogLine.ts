@@ -1,3 +1,5 @@
+import { toLogRecord, type LambdaLogRecord } from '../observation/LambdaLogRecord.ts';
+
 /**
  * Keys every Powertools line carries, or that name the record: a reader looking at one order's lines has
  * them already, so a readable line leaves them out.
@@ -31,20 +33,12 @@ function value(raw: unknown): string {
 /**
  * A log line as a person reads it: a Powertools JSON line becomes `ERROR record rejected; reason: ...` (level,
  * message, and the keys that are not boilerplate, an error by its name and message); any other line is
- * returned trimmed.
+ * returned trimmed. Takes the record already read (its fields are not parsed again), or a raw line.
  */
-export function renderLogLine(line: string): string {
-  const start = line.indexOf('{');
-  if (start < 0) return line.trim();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line.slice(start));
-  } catch {
-    return line.trim();
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return line.trim();
-  const fields = parsed as Record<string, unknown>;
-  if (typeof fields.message !== 'string') return line.trim();
+export function renderLogLine(line: string | LambdaLogRecord): string {
+  const record = typeof line === 'string' ? toLogRecord(line) : line;
+  const { fields } = record;
+  if (!fields || typeof fields.message !== 'string') return record.text.trim();
   const extra = Object.entries(fields)
     .filter(([key, raw]) => !OMITTED.has(key) && raw !== undefined && raw !== null && raw !== '')
     .map(([key, raw]) => `${key}: ${value(raw)}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import { invocationOfMessage, parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
+import { invocationOfMessage } from '../../harness/observation/parseLambdaLogs.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { describeConsumerState, lastLogLines } from './diagnostics.ts';
@@ -90,7 +90,7 @@ export async function expectOneInvocation(world: FanoutWorld, batch: InjectedBat
   const logDeadline = Date.now() + OUTCOME_TIMEOUT_MS;
   let handledBy: (readonly [string, string])[];
   for (;;) {
-    const invocations = parseLambdaLogs(await world.suite.stack.readLambdaLogs(consumer.functionName, { limit: 1000 }));
+    const invocations = await world.suite.observer.invocations(consumer.functionName, { limit: 1000 });
     handledBy = records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? 'not found in the logs'] as const);
     if (handledBy.every(([, id]) => id !== 'not found in the logs') || Date.now() > logDeadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));

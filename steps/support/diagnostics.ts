@@ -70,7 +70,7 @@ export function renderInvocations(invocations: readonly LambdaInvocation[], ids:
   const blocks = shown.map((invocation) => {
     const report = invocation.report;
     const figures = report ? `Duration ${report.durationMs} ms${report.initDurationMs === null ? '' : `, Init Duration ${report.initDurationMs} ms`}` : 'no REPORT line';
-    const lines = invocation.lines.filter((line) => about(line.message)).map((line) => `${indent}  ${clock(line.timestamp)} ${renderLogLine(line.message)}`);
+    const lines = invocation.lines.filter((line) => about(line.text)).map((line) => `${indent}  ${clock(line.timestamp)} ${renderLogLine(line)}`);
     return [`${indent}${clock(invocation.startedAt)} request ${invocation.requestId}: ${figures}`, ...lines].join('\n');
   });
   const earlier = invocations.length - shown.length;

@@ -6,9 +6,10 @@ import { BackendName, type Stack } from '../../harness/backends/types.ts';
 import { discoverTopology } from '../../harness/discovery/discoverTopology.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import { DeadLetterCollector, DeadLetterReading } from '../../harness/observation/DeadLetterCollector.ts';
-import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
-import { Waiters, type UntilOptions } from '../../harness/observation/Waiters.ts';
+import { DeadLetterReading, type DeadLetterCollector } from '../../harness/observation/DeadLetterCollector.ts';
+import type { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
+import { startObservation, type StackObserver } from '../../harness/observation/StackObserver.ts';
+import type { UntilOptions } from '../../harness/observation/Waiters.ts';
 import { fastTimersProfile } from '../../harness/topology/loadTopology.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { postOrder } from './publisherClient.ts';
@@ -16,8 +17,8 @@ import { OUTCOME_TIMEOUT_MS } from './timeouts.ts';
 
 /**
  * What one Cucumber worker shares across its scenarios: the stack it started, SDK clients, the live
- * topology, and the collectors reading the outcomes queue and the DLQs. Each parallel worker is its
- * own thread with its own module state, hence its own suite and stack.
+ * topology, and the observer reading the outcomes queue, the DLQs and the logs. Each parallel worker
+ * is its own thread with its own module state, hence its own suite and stack.
  */
 export interface Suite {
   stack: Stack;
@@ -27,6 +28,8 @@ export interface Suite {
   shared: boolean;
   /** Every correlation id this run sends starts with it (`spec-<run>-`); the DLQ collector indexes only those. */
   correlationIdPrefix: string;
+  /** The one observer of the stack; `outcomes`, `deadLetters`, `until` and `pollErrors` are its parts. */
+  observer: StackObserver;
   outcomes: OutcomeCollector;
   deadLetters: DeadLetterCollector;
   /**
@@ -35,7 +38,7 @@ export interface Suite {
    */
   until<T>(check: () => T | undefined, options: UntilOptions): Promise<T | undefined>;
   /** Failed polls of the outcomes queue or a DLQ, and deletes SQS refused; shown when a scenario fails. */
-  pollErrors: string[];
+  pollErrors: readonly string[];
   startedInMs: number;
 }
 
@@ -89,34 +92,25 @@ async function observe(stack: Stack, began: number): Promise<Suite> {
   const { info } = stack;
   const clients = createAwsClients({ region: info.region, endpoints: info.endpoints, ...(info.credentials ? { credentials: info.credentials } : {}) });
   const consumers = await discoverTopology(clients, info.topicArn);
-  const pollErrors: string[] = [];
-  const onError = (error: unknown): void => {
-    if (pollErrors.length < 50) pollErrors.push(`${new Date().toISOString()} ${error instanceof Error ? error.message : String(error)}`);
-  };
   const shared = isSharedBackend(info.backend);
   const correlationIdPrefix = `spec-${randomUUID().slice(0, 8)}-`;
-  // One set of waiters for both collectors: a condition over outcomes and dead letters wakes on either.
-  const waiters = new Waiters();
-  const outcomes = new OutcomeCollector({ sqs: clients.sqs, queueUrl: info.outcomesQueueUrl, onError, waiters }).start();
-  const deadLetters = new DeadLetterCollector({
-    sqs: clients.sqs,
-    queues: consumers.flatMap((c) => (c.dlqUrl ? [{ functionName: c.functionName, dlqUrl: c.dlqUrl }] : [])),
+  const observer = startObservation(stack, clients, {
+    consumers,
     // A DLQ of a shared stack may hold real dead letters: look, never take.
-    reading: shared ? DeadLetterReading.peek : DeadLetterReading.drain,
+    deadLetterReading: shared ? DeadLetterReading.peek : DeadLetterReading.drain,
     correlationIdPrefix,
-    onError,
-    waiters,
-  }).start();
+  });
   const running: Suite = {
     stack,
     clients,
     consumers,
     shared,
     correlationIdPrefix,
-    outcomes,
-    deadLetters,
-    until: (check, options) => waiters.until(check, options),
-    pollErrors,
+    observer,
+    outcomes: observer.outcomes,
+    deadLetters: observer.deadLetters,
+    until: (check, options) => observer.until(check, options),
+    pollErrors: observer.pollErrors,
     startedInMs: 0,
   };
   await warmUp(running);
@@ -160,13 +154,13 @@ export function suite(): Suite {
   throw new Error(`the pipeline is not running: ${reason}`);
 }
 
-/** Stops the collectors, then the stack; safe to call when nothing started. */
+/** Stops the observer, then the stack; safe to call when nothing started. */
 export async function stopSuite(): Promise<void> {
   const running = current;
   current = undefined;
   if (!running) return;
   try {
-    await Promise.allSettled([running.outcomes.stop(), running.deadLetters.stop()]);
+    await running.observer.stop();
     running.clients[Symbol.dispose]();
   } finally {
     await running.stack.close();

@@ -38,6 +38,13 @@ describe('readLambdaLogs', () => {
     ]);
   });
 
+  it('names the log stream of each event, one per execution environment', async () => {
+    const stream = '2025/01/01/[$LATEST]0123456789abcdef0123456789abcdef';
+    logs.on(FilterLogEventsCommand).resolves({ events: [{ timestamp: 5, message: 'START RequestId: a\n', logStreamName: stream }] });
+
+    await expect(readLambdaLogEvents(client, 'fanout-order-processor')).resolves.toEqual([{ timestamp: 5, message: 'START RequestId: a', logStreamName: stream }]);
+  });
+
   it('returns no lines for a function that never ran (no log group yet)', async () => {
     logs.on(FilterLogEventsCommand).rejects(new ResourceNotFoundException({ message: 'The specified log group does not exist.', $metadata: {} }));
 

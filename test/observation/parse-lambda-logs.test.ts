@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { toLogRecord } from '../../harness/observation/LambdaLogRecord.ts';
 import { invocationOfMessage, parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
 
 describe('parseLambdaLogs', () => {
@@ -32,10 +33,12 @@ describe('parseLambdaLogs', () => {
       messageIds: new Set(['m-1', 'm-2']),
       orderIds: new Set(['o-1']),
       correlationIds: new Set(['c-1']),
-      lines: [0, 1, 2, 3, 4].map((i) => ({ timestamp: null, message: lines[i] })),
+      lines: [0, 1, 2, 3, 4].map((i) => toLogRecord(lines[i] ?? '')),
     });
+    expect(first?.lines.map((line) => ({ timestamp: line.timestamp, message: line.text }))).toEqual([0, 1, 2, 3, 4].map((i) => ({ timestamp: null, message: lines[i] })));
+    expect(first?.lines.map((line) => line.platform?.kind ?? line.level)).toEqual(['start', 'INFO', 'INFO', 'end', 'report']);
     expect(second).toMatchObject({ requestId: 'r-2', report: null, messageIds: new Set() });
-    expect(second?.lines.map((line) => line.message)).toEqual([lines[5]]);
+    expect(second?.lines.map((line) => line.text)).toEqual([lines[5]]);
   });
 
   it('dates an invocation by the times of its START and REPORT lines, and keeps its timeout line', () => {

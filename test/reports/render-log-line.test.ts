@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { toLogRecord } from '../../harness/observation/LambdaLogRecord.ts';
 import { renderLogLine } from '../../harness/reports/renderLogLine.ts';
 
 describe('renderLogLine', () => {
@@ -22,5 +23,11 @@ describe('renderLogLine', () => {
   it('leaves platform lines and other text as they are', () => {
     expect(renderLogLine('REPORT RequestId: r-1\tDuration: 5.49 ms\t')).toBe('REPORT RequestId: r-1\tDuration: 5.49 ms');
     expect(renderLogLine('{ not json')).toBe('{ not json');
+  });
+
+  it('renders a record from its fields as read, without parsing its text again', () => {
+    const record = { ...toLogRecord('{"level":"WARN","message":"as logged"}'), fields: { level: 'ERROR', message: 'record rejected', reason: 'from the fields' } };
+
+    expect(renderLogLine(record)).toBe('ERROR record rejected; reason: from the fields');
   });
 });

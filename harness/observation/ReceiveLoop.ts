@@ -1,0 +1,227 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  type BatchResultErrorEntry,
+  type Message,
+  type ReceiveMessageCommandOutput,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+
+/** What the loop does with what it receives. */
+export const ReceiveMode = {
+  /** Receive and delete: the queue is the reader's own. */
+  drain: 'drain',
+  /** Receive with a zero visibility timeout and never delete: the queue is someone else's. */
+  peek: 'peek',
+} as const;
+export type ReceiveMode = (typeof ReceiveMode)[keyof typeof ReceiveMode];
+
+export interface ReceiveLoopOptions {
+  sqs: SQSClient;
+  queueUrl: string;
+  /** Default `drain`. */
+  mode?: ReceiveMode;
+  /** Concurrent long polls (drain only; a peek is one loop). Default 1. */
+  pollers?: number;
+  /** Long-poll wait per ReceiveMessage, in seconds. Default 2. */
+  waitTimeSeconds?: number;
+  /** Peek only: pause after a peek that returned messages, in ms. Default 300. */
+  peekIntervalMs?: number;
+  /**
+   * Called once per received message with the `performance.now()` its batch arrived. When draining, a
+   * throw leaves the message on the queue; a message whose delete fails comes back with the same
+   * MessageId, and a peek returns the same message every time: dedupe by MessageId.
+   */
+  onMessage: (message: Message, receivedAt: number) => void;
+  /** Failed polls (the loop backs off and keeps going), refused deletes ({@link DeleteFailedError}) and throws of `onMessage`. */
+  onError?: (error: unknown) => void;
+}
+
+/** How a loop went: what the bench reports and what a failure message shows. */
+export interface ReceiveStats {
+  received: number;
+  polls: number;
+  emptyPolls: number;
+  /** Messages handled but not deleted (DeleteMessageBatch `Failed` entries); each will be received again. */
+  failedDeletes: number;
+}
+
+/** A DeleteMessageBatch entry SQS refused: the message stays on the queue and will be received again. */
+export class DeleteFailedError extends Error {
+  override readonly name = 'DeleteFailedError';
+  readonly queueUrl: string;
+  readonly failed: ReadonlyArray<{ messageId: string; code: string; message: string }>;
+
+  constructor(queueUrl: string, failed: DeleteFailedError['failed']) {
+    const list = failed.map((f) => `${f.messageId} (${f.code}${f.message ? `: ${f.message}` : ''})`).join(', ');
+    super(`DeleteMessageBatch on ${queueUrl} failed for ${failed.length} message(s), which will be received again: ${list}`);
+    this.queueUrl = queueUrl;
+    this.failed = failed;
+  }
+}
+
+const BACKOFF_MS = 200;
+const PEEK_INTERVAL_MS = 300;
+
+/**
+ * The harness's one SQS receive loop (the Lambda service's pollers are the pipeline, not the harness).
+ *
+ * The fauxqs long-poll quirk is held here and nowhere else: a long poll is never aborted. fauxqs keeps
+ * the waiter of an aborted ReceiveMessage, and that waiter takes the next message sent to the queue for
+ * a connection that is gone: the message stays invisible for its visibility timeout, and the next reader
+ * misses it. So `stop()` returns at once without aborting: a poll still in flight is left to run out
+ * (at most `waitTimeSeconds`), and what it brings after the stop is not handed over but made visible again
+ * at once (its receive still counts), so it is there for the next reader. Only the pauses between polls,
+ * which are timers and not requests, are cut short. Destroying the SQS client while such a poll runs
+ * aborts it after all: do that when the queue is not read again (the stack is going away), or await
+ * {@link ReceiveLoop.settled} first.
+ *
+ * Draining deletes what was handled, which keeps other messages' receive counts untouched and the queue
+ * empty for the next reader. Peeking uses a zero visibility timeout, so what it returns stays visible to
+ * every other reader (SQS has no true peek: each receive still counts in `ApproximateReceiveCount`).
+ * While the queue looks empty a peek long-polls, so an arrival is seen at once; once it returns messages
+ * it short-polls every `peekIntervalMs`, because visible messages would make a long poll return at once,
+ * and because a short poll samples a different subset of SQS servers each time, so on a queue holding
+ * more than 10 messages successive peeks see the others too.
+ */
+export class ReceiveLoop implements AsyncDisposable {
+  readonly #options: ReceiveLoopOptions;
+  readonly #mode: ReceiveMode;
+  /** Aborts the pauses between polls, never a ReceiveMessage (see the class comment). */
+  readonly #stopping = new AbortController();
+  readonly #stopped = Promise.withResolvers<undefined>();
+  #loops: Promise<void>[] = [];
+  /** Polls in flight when stop() came, left to run out. */
+  readonly #leftover = new Set<Promise<void>>();
+  readonly #stats: ReceiveStats = { received: 0, polls: 0, emptyPolls: 0, failedDeletes: 0 };
+
+  constructor(options: ReceiveLoopOptions) {
+    this.#options = options;
+    this.#mode = options.mode ?? ReceiveMode.drain;
+  }
+
+  get stats(): Readonly<ReceiveStats> {
+    return { ...this.#stats };
+  }
+
+  start(): this {
+    if (this.#loops.length > 0 || this.#stopping.signal.aborted) return this;
+    const pollers = this.#mode === ReceiveMode.peek ? 1 : (this.#options.pollers ?? 1);
+    this.#loops = Array.from({ length: pollers }, () => this.#poll());
+    return this;
+  }
+
+  /**
+   * Stops polling: resolves once nothing more is handed over (a batch being handled or deleted finishes
+   * first), without waiting for a long poll in flight (see the class comment).
+   */
+  async stop(): Promise<void> {
+    this.#stopping.abort();
+    this.#stopped.resolve(undefined);
+    await Promise.all(this.#loops);
+  }
+
+  /** Resolves once the polls left in flight by stop() have returned and what they brought is visible again. */
+  async settled(): Promise<void> {
+    await this.stop();
+    await Promise.all(this.#leftover);
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.stop();
+  }
+
+  async #poll(): Promise<void> {
+    const { sqs, queueUrl } = this.#options;
+    const stopping = this.#stopping.signal;
+    const peek = this.#mode === ReceiveMode.peek;
+    let sawMessages = false;
+    while (!stopping.aborted) {
+      try {
+        // Never aborted: raced against stop() instead, see the class comment.
+        const receive: Promise<ReceiveMessageCommandOutput> = sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: peek && sawMessages ? 0 : (this.#options.waitTimeSeconds ?? 2),
+            ...(peek ? { VisibilityTimeout: 0 } : {}),
+            MessageAttributeNames: ['All'],
+            MessageSystemAttributeNames: ['All'],
+          }),
+        );
+        const output = await Promise.race([receive, this.#stopped.promise]);
+        if (output === undefined) {
+          this.#leaveInFlight(receive);
+          return;
+        }
+        const { Messages = [] } = output;
+        const receivedAt = performance.now();
+        this.#stats.polls += 1;
+        this.#stats.received += Messages.length;
+        if (Messages.length === 0) this.#stats.emptyPolls += 1;
+        const handled = Messages.filter((message) => this.#handle(message, receivedAt));
+        sawMessages = Messages.length > 0;
+        if (peek) {
+          if (sawMessages) await sleep(this.#options.peekIntervalMs ?? PEEK_INTERVAL_MS, undefined, { signal: stopping }).catch(() => undefined);
+        } else if (handled.length > 0) {
+          await this.#delete(handled);
+        }
+      } catch (error) {
+        if (stopping.aborted) return;
+        this.#options.onError?.(error);
+        sawMessages = false;
+        await sleep(BACKOFF_MS, undefined, { signal: stopping }).catch(() => undefined);
+      }
+    }
+  }
+
+  /** A poll stop() came during: what it brings goes back to the queue at once, unhandled (a peek's already is). */
+  #leaveInFlight(receive: Promise<ReceiveMessageCommandOutput>): void {
+    const release = async (): Promise<void> => {
+      const { Messages = [] } = await receive;
+      if (this.#mode === ReceiveMode.peek || Messages.length === 0) return;
+      await this.#options.sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: this.#options.queueUrl,
+          Entries: Messages.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle ?? '', VisibilityTimeout: 0 })),
+        }),
+      );
+    };
+    // After stop() nobody listens: a failure here (the client destroyed, the stack gone) has no one to tell.
+    const leftover = release().catch(() => undefined);
+    this.#leftover.add(leftover);
+    void leftover.finally(() => this.#leftover.delete(leftover));
+  }
+
+  async #delete(handled: readonly Message[]): Promise<void> {
+    const { Failed = [] } = await this.#options.sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: this.#options.queueUrl,
+        Entries: handled.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle ?? '' })),
+      }),
+    );
+    if (Failed.length > 0) this.#deleteFailed(handled, Failed);
+  }
+
+  #deleteFailed(handled: readonly Message[], failed: readonly BatchResultErrorEntry[]): void {
+    this.#stats.failedDeletes += failed.length;
+    this.#options.onError?.(
+      new DeleteFailedError(
+        this.#options.queueUrl,
+        failed.map((f) => ({ messageId: handled[Number(f.Id)]?.MessageId ?? `entry ${f.Id ?? '?'}`, code: f.Code ?? 'unknown', message: f.Message ?? '' })),
+      ),
+    );
+  }
+
+  #handle(message: Message, receivedAt: number): boolean {
+    try {
+      this.#options.onMessage(message, receivedAt);
+      return true;
+    } catch (error) {
+      this.#options.onError?.(error);
+      return false;
+    }
+  }
+}

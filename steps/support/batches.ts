@@ -38,7 +38,7 @@ export async function injectBatch(world: FanoutWorld, consumer: DiscoveredConsum
   assert.ok(requests.length <= 10, 'SendMessageBatch takes at most 10 messages');
   const events = requests.map((r) => ({ ...r, event: buildOrderPlaced(r.order), correlationId: world.newCorrelationId(`batch-${r.label}`) }));
   const { sqs, lambda } = world.suite.clients;
-  assert.ok(!world.suite.shared, `${pausesConsumerOnSharedStack(world.suite.stack.info.backend)}: tag the scenario @pauses-consumer to skip it there`);
+  assert.ok(!world.suite.stack.shared, `${pausesConsumerOnSharedStack(world.suite.stack.info.backend)}: tag the scenario @pauses-consumer to skip it there`);
   const postedAt = Date.now();
   const sent = await withMappingPaused(lambda, consumer.mappingUuid, () => sqs.send(
     new SendMessageBatchCommand({

@@ -5,6 +5,8 @@ import type { LambdaLogEvent, ReadLogsOptions, Stack, StackInfo } from './types.
 
 export interface DeployedStackOptions {
   info: StackInfo;
+  /** See {@link Stack.shared}: true for a stack the harness attached to rather than started. */
+  shared: boolean;
   /** What closing stops besides the SDK clients; nothing for stacks the harness did not start. */
   teardown?: Teardown;
 }
@@ -12,11 +14,13 @@ export interface DeployedStackOptions {
 /** A stack running on AWS or an emulator: Lambda logs from CloudWatch Logs, and the SDK clients to dispose. */
 export class DeployedStack implements Stack {
   readonly info: StackInfo;
+  readonly shared: boolean;
   readonly #logs: CloudWatchLogsClient;
   readonly #teardown: Teardown;
 
   constructor(options: DeployedStackOptions) {
     this.info = options.info;
+    this.shared = options.shared;
     this.#teardown = options.teardown ?? new Teardown();
     this.#logs = new CloudWatchLogsClient({
       region: options.info.region,

@@ -56,6 +56,12 @@ export interface LambdaLogEvent {
 /** A started stack: endpoints, logs, and disposal that tears down whatever the backend started. */
 export interface Stack extends AsyncDisposable {
   readonly info: StackInfo;
+  /**
+   * One stack for every worker and possibly other users (deployed, or brought up beforehand), which the specs
+   * only read and never change: they do not pause its mappings or drain its dead-letter queues, and run it
+   * with one worker. Each backend's stack says so itself, so that the specs never name a backend.
+   */
+  readonly shared: boolean;
   /** The function's recent log lines (START/END/REPORT and its own output), oldest first. */
   readLambdaLogs(functionName: string, options?: ReadLogsOptions): Promise<string[]>;
   /** The same lines with their timestamps: the START and REPORT lines date an invocation. */

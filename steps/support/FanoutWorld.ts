@@ -1,52 +1,23 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { World } from '@cucumber/cucumber';
-import { buildOrderPlaced, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, exampleOrder, type OrderRequest } from '../../contracts/index.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import type { PlacedOrderTiming } from '../../harness/reports/buildOrderTrace.ts';
-import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { attachTopology, attachTraces } from './attachments.ts';
 import { ApiKeyUse, type RawRequest } from './badRequests.ts';
-import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, injectBatch, type InjectedBatch } from './batches.ts';
-import { accountForBurst, attachDuplicates, burstOrdersToTrace, expectBurstProcessed, placeBurst, type BurstResult } from './bursts.ts';
+import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, handledByTable, injectBatch, invocationsHandling } from './batches.ts';
+import { burstOrdersToTrace, burstTally, duplicateDeliveries, expectBurstProcessed, expectNothingLost, placeBurst, settleBurst } from './bursts.ts';
 import { expectProcessedExactlyOnce, waitForDeadLetter, waitForRejections } from './deadLetters.ts';
+import { expectNeverSeen, expectNotMeantFor, expectThreshold } from './filterPolicies.ts';
+import { expectAccepted, expectSameIdentifiers } from './orderChecks.ts';
 import { awaitProcessing } from './processing.ts';
 import { postOrder, type HttpResult } from './publisherClient.ts';
-import { checkNoOrderIds, checkRefusals, expectNothingPublished, sendRefusals, type RefusalRow } from './refusals.ts';
+import { checkNoOrderIds, checkRefusals, expectNoRefusalHeardOf, refusalsTable, sendRefusals } from './refusals.ts';
 import { suite, type Suite } from './suite.ts';
-import { orderTotalling } from './orderFactory.ts';
-import { OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS } from './timeouts.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An order the publisher accepted in this scenario. */
-export interface PlacedOrder {
-  request: OrderRequest;
-  orderId: string;
-  eventId: string;
-  correlationId: string;
-  timing: PlacedOrderTiming;
-  /** The consumers whose discovered subscriptions accept it. */
-  expected: readonly DiscoveredConsumer[];
-}
-
-/** A request the scenario expects the publisher to refuse. */
-export interface Refusal {
-  name: string;
-  expectedStatus: number;
-  /** A field path or a phrase the problem report must name. */
-  expectedNames: string;
-  correlationId: string;
-  result: HttpResult;
-}
-
-export interface WaitForProcessingOptions {
-  /** Default: the order's expected consumers. */
-  consumers?: readonly DiscoveredConsumer[];
-  timeoutMs?: number;
-}
+import { OUTCOME_TIMEOUT_MS } from './timeouts.ts';
+import type { BurstResult, InjectedBatch, PlacedOrder, Refusal, RefusalRow, WaitForProcessingOptions } from './types.ts';
 
 const WRONG_API_KEY = 'not-a-key-this-publisher-knows';
 
@@ -150,22 +121,12 @@ export class FanoutWorld extends World {
     return order;
   }
 
-  /** This order's outcomes from one consumer. */
-  outcomesOf(order: Pick<PlacedOrder, 'orderId'>, consumer: DiscoveredConsumer): CollectedOutcome[] {
-    return this.suite.outcomes.forOrder(order.orderId).filter((o) => o.outcome.functionName === consumer.functionName);
-  }
-
   /**
    * The step that proves processing: waits until each consumer reported the order as processed (failing at
    * once when one gave up on it, see {@link awaitProcessing}), then attaches the order's journey to this step.
    */
-  async waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
-    await this.tracing([order], () => this.awaitProcessing(order, options));
-  }
-
-  /** {@link waitForProcessing} without the attachment, for checks that go on after it. */
-  awaitProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
-    return awaitProcessing(this.suite, order, { consumers: options.consumers ?? order.expected, timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS });
+  waitForProcessing(order: PlacedOrder, options: WaitForProcessingOptions = {}): Promise<void> {
+    return this.tracing([order], () => awaitProcessing(this.suite, order, { consumers: options.consumers ?? order.expected, timeoutMs: options.timeoutMs ?? OUTCOME_TIMEOUT_MS }));
   }
 
   /**
@@ -180,34 +141,25 @@ export class FanoutWorld extends World {
     }
   }
 
+  /** The expected consumers of the order except those that dead-lettered it in this scenario. */
+  othersThanDeadLettering(order: PlacedOrder): DiscoveredConsumer[] {
+    assert.ok(this.deadLettering.size > 0, 'no consumer has dead-lettered an order in this scenario yet');
+    return order.expected.filter((c) => !this.deadLettering.has(c.functionName));
+  }
+
+  // The checks live in their own modules and take only what they read; the World is the one place steps
+  // call, and the one that writes to the report.
+
   expectAccepted(order: PlacedOrder): void {
-    assert.match(order.orderId, UUID, 'the order id is not a UUID');
-    assert.match(order.eventId, UUID, 'the event id is not a UUID');
-    assert.notEqual(order.orderId, order.eventId, 'the order id and the event id are the same');
+    expectAccepted(order);
   }
 
-  /** Every outcome of the order, from every expected consumer, names the order's own ids. */
   expectSameIdentifiers(order: PlacedOrder): void {
-    const outcomes = this.suite.outcomes.forOrder(order.orderId);
-    const wrong = outcomes.filter(
-      ({ outcome }) => outcome.eventId !== order.eventId || outcome.correlationId !== order.correlationId,
-    );
-    assert.deepEqual(
-      wrong.map(({ outcome }) => `${outcome.functionName}: event ${outcome.eventId}, correlation ${outcome.correlationId}`),
-      [],
-      `copies of order ${order.orderId} should carry event ${order.eventId} and correlation id ${order.correlationId}`,
-    );
-    const reporting = new Set(outcomes.map((o) => o.outcome.functionName));
-    const silent = order.expected.filter((c) => !reporting.has(c.functionName)).map((c) => c.functionName);
-    assert.deepEqual(silent, [], 'every expected consumer should have reported a copy');
+    expectSameIdentifiers(this.suite, order);
   }
 
-  /** The consumer's live filter policy lets orders through from `thresholdMinor` up, and not below. */
   expectThreshold(consumer: DiscoveredConsumer, thresholdMinor: number): void {
-    const accepts = (total: number): boolean => this.expectedConsumersFor(orderTotalling(total), 'threshold-check').includes(consumer);
-    const policy = JSON.stringify(consumer.filterPolicy);
-    assert.equal(accepts(thresholdMinor), true, `${consumer.functionName}'s filter policy ${policy} should accept an order of ${thresholdMinor} minor units`);
-    assert.equal(accepts(thresholdMinor - 1), false, `${consumer.functionName}'s filter policy ${policy} should refuse an order of ${thresholdMinor - 1} minor units`);
+    expectThreshold((order, correlationId) => this.expectedConsumersFor(order, correlationId), consumer, thresholdMinor);
   }
 
   /**
@@ -215,25 +167,9 @@ export class FanoutWorld extends World {
    * for the order has processed it, a quiet window passes without an outcome or dead letter from it.
    */
   async expectNeverSeen(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
-    assert.ok(!order.expected.includes(consumer), `${consumer.functionName}'s filter policy accepts order ${order.orderId}, so it is meant to see it`);
-    await this.tracing([order], async () => {
-      await this.awaitProcessing(order);
-      const heard = (): string | undefined => {
-        if (this.outcomesOf(order, consumer).length > 0) return 'reported an outcome';
-        return this.suite.deadLetters.forOrder(order.orderId).some((l) => l.functionName === consumer.functionName) ? 'dead-lettered it' : undefined;
-      };
-      const seen = await this.suite.until(heard, { timeoutMs: QUIET_WINDOW_MS });
-      assert.equal(seen, undefined, `${consumer.functionName} ${seen ?? ''} for order ${order.orderId}, which its filter policy should have kept from it`);
-    });
+    expectNotMeantFor(order, consumer);
+    await this.tracing([order], () => expectNeverSeen(this.suite, order, consumer));
   }
-
-  /** The expected consumers of the order except those that dead-lettered it in this scenario. */
-  othersThanDeadLettering(order: PlacedOrder): DiscoveredConsumer[] {
-    assert.ok(this.deadLettering.size > 0, 'no consumer has dead-lettered an order in this scenario yet');
-    return order.expected.filter((c) => !this.deadLettering.has(c.functionName));
-  }
-
-  // Actions with more to them live in their own modules; the World is the one place steps call.
 
   attachTopology(): void {
     attachTopology(this);
@@ -244,37 +180,46 @@ export class FanoutWorld extends World {
     return attachTraces(this, orders);
   }
 
-  sendRefusals(rows: readonly RefusalRow[]): Promise<void> {
-    return sendRefusals(this, rows);
+  async sendRefusals(rows: readonly RefusalRow[]): Promise<void> {
+    this.refusals.push(...(await sendRefusals(this, rows)));
   }
 
   checkRefusals(): void {
-    checkRefusals(this);
+    this.attach(refusalsTable(this.refusals), { mediaType: 'text/plain', fileName: 'Refused requests and their problem reports' });
+    checkRefusals(this.refusals);
   }
 
   checkNoOrderIds(): void {
-    checkNoOrderIds(this);
+    checkNoOrderIds(this.refusals);
   }
 
-  expectNothingPublished(): Promise<void> {
-    return expectNothingPublished(this);
+  /**
+   * Nothing of the refused requests reaches a consumer: a valid control order sent afterwards is
+   * processed by every consumer meant for it, and during a quiet window that starts once it has been
+   * processed no outcome and no dead letter carries a refused request's correlation id.
+   */
+  async expectNothingPublished(): Promise<void> {
+    const control = await this.placeOrder(exampleOrder, { correlationId: this.newCorrelationId('control-after-refusals') });
+    await this.waitForProcessing(control);
+    await expectNoRefusalHeardOf(this.suite, this.refusals);
   }
 
   waitForRejections(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
-    return waitForRejections(this, order, consumer);
+    return waitForRejections(this.suite, order, consumer);
   }
 
   async waitForDeadLetter(order: PlacedOrder, consumer: DiscoveredConsumer): Promise<void> {
-    await waitForDeadLetter(this, order, consumer);
+    await waitForDeadLetter(this.suite, order, consumer);
     this.deadLettering.add(consumer.functionName);
   }
 
   expectProcessedExactlyOnce(order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
-    return this.tracing([order], () => expectProcessedExactlyOnce(this, order, consumers));
+    return this.tracing([order], () => expectProcessedExactlyOnce(this.suite, order, consumers));
   }
 
   async injectBatch(consumer: DiscoveredConsumer, counts: { good: number; poison: number }): Promise<void> {
     this.batch = await injectBatch(this, consumer, counts);
+    this.orders.push(...this.batch.records);
   }
 
   /** The batch this scenario put on a queue. */
@@ -283,25 +228,28 @@ export class FanoutWorld extends World {
     return this.batch;
   }
 
-  expectOneInvocation(consumer: DiscoveredConsumer): Promise<void> {
+  /** Attaches which invocation handled which record (once every record reported), then requires one for all. */
+  async expectOneInvocation(consumer: DiscoveredConsumer): Promise<void> {
     const batch = this.injected();
     assert.equal(batch.consumer.functionName, consumer.functionName, 'the batch was put on another consumer\'s queue');
-    return expectOneInvocation(this, batch);
+    const handledBy = await invocationsHandling(this.suite, batch);
+    this.attach(handledByTable(handledBy), { mediaType: 'text/plain', fileName: 'Which invocation handled which record' });
+    await expectOneInvocation(this.suite, batch.consumer, handledBy);
   }
 
   expectOnlyPoisonRetried(): Promise<void> {
-    return expectOnlyPoisonRetried(this, this.injected());
+    return expectOnlyPoisonRetried(this.suite, this.injected());
   }
 
   /** The last step of the batch scenario: its journeys (the poison record's first) are attached to it. */
   expectGoodOnce(): Promise<void> {
     const batch = this.injected();
     const records = [...batch.records].sort((a, b) => Number(b.poison) - Number(a.poison));
-    return this.tracing(records, async () => expectGoodOnce(this, batch));
+    return this.tracing(records, async () => expectGoodOnce(this.suite, batch));
   }
 
   async placeBurst(count: number, concurrency: number): Promise<void> {
-    this.burst = await placeBurst(this, count, concurrency);
+    this.burst = await placeBurst((order) => this.placeOrder(order), count, concurrency);
   }
 
   /** The burst this scenario placed. */
@@ -310,22 +258,33 @@ export class FanoutWorld extends World {
     return this.burst;
   }
 
-  accountForBurst(): Promise<void> {
-    return accountForBurst(this, this.placedBurst().accepted);
-  }
-
-  expectBurstProcessed(): Promise<void> {
-    const { accepted } = this.placedBurst();
-    return this.tracing(burstOrdersToTrace(this, accepted, 4), () => expectBurstProcessed(this, accepted));
-  }
-
   expectBurstAccepted(count: number): void {
     const burst = this.placedBurst();
     assert.deepEqual(burst.failures, [], `${burst.failures.length} of ${count} orders were not accepted`);
     assert.equal(burst.requested, count, `the burst placed ${burst.requested} orders, not ${count}`);
   }
 
+  /**
+   * "Nothing lost": waits until every consumer settled every order its subscription accepts, attaches the
+   * tally per consumer, and fails naming what is still missing at the deadline.
+   */
+  async accountForBurst(): Promise<void> {
+    const { accepted } = this.placedBurst();
+    const accounts = await settleBurst(this.suite, this.consumers, accepted);
+    this.attach(burstTally(accounts), { mediaType: 'text/plain', fileName: `Burst of ${accepted.length} orders: tally per consumer` });
+    await expectNothingLost(this.suite, accounts);
+  }
+
+  expectBurstProcessed(): Promise<void> {
+    const { accepted } = this.placedBurst();
+    return this.tracing(burstOrdersToTrace(this.suite, accepted, 4), () => expectBurstProcessed(this.suite, this.consumers, accepted));
+  }
+
+  /** Attaches every duplicate delivery of the burst: documentation, it checks nothing. */
   attachDuplicates(): void {
-    attachDuplicates(this, this.placedBurst().accepted);
+    const { accepted } = this.placedBurst();
+    const duplicates = duplicateDeliveries(this.suite, this.consumers, accepted);
+    this.attach(duplicates.text, { mediaType: 'text/plain', fileName: `Duplicate deliveries (${duplicates.count})` });
+    this.log(`${duplicates.count} duplicate deliveries across ${accepted.length} orders`);
   }
 }

@@ -10,7 +10,7 @@ import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import type { Stack, StackInfo } from '../../harness/backends/types.ts';
 import type { DeadLetterCollector } from '../../harness/observation/DeadLetterCollector.ts';
 import type { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
-import type { PlacedOrder } from './FanoutWorld.ts';
+import type { PlacedOrder } from './types.ts';
 
 /**
  * What the attachments read of a world: the scenario's orders and the parts of the suite they show.

@@ -3,34 +3,35 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { invocationOfMessage } from '../../harness/observation/parseLambdaLogs.ts';
+import type { StackObserver } from '../../harness/observation/StackObserver.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { describeConsumerState, lastLogLines } from './diagnostics.ts';
-import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
+import type { ObservedPipeline } from './observedPipeline.ts';
 import { orderOfLines, orderWithDiscontinuedItem } from './orderFactory.ts';
+import { outcomesOf } from './outcomesOf.ts';
 import { withMappingPaused } from './pausedMapping.ts';
-import { pausesConsumerOnSharedStack } from './suite.ts';
+import { pausesConsumerOnSharedStack, type Suite } from './suite.ts';
 import { OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS, redeliveryTimeoutMs } from './timeouts.ts';
+import type { InjectedBatch, InjectedRecord, NewCorrelationId } from './types.ts';
 
-/** One record put straight on a consumer queue. */
-export interface InjectedRecord extends PlacedOrder {
-  label: string;
-  poison: boolean;
-  /** The SQS message id, which the consumer reports in its outcome. */
-  messageId: string;
+/** What putting a batch on a queue needs: the SQS and Lambda clients, whether the stack may be changed, and correlation ids. */
+export interface BatchInjector {
+  readonly suite: { readonly clients: Pick<Suite['clients'], 'sqs' | 'lambda'>; readonly stack: Pick<Suite['stack'], 'shared' | 'info'> };
+  newCorrelationId: NewCorrelationId;
 }
 
-export interface InjectedBatch {
-  consumer: DiscoveredConsumer;
-  records: InjectedRecord[];
-}
+/** Which invocation handled each record: `[label, Lambda request id]`, or "not found in the logs". */
+export type HandledBy = ReadonlyArray<readonly [string, string]>;
+
+const NOT_FOUND = 'not found in the logs';
 
 /**
  * Puts `good` valid orders and `poison` orders with a discontinued item on the consumer's queue in one
  * SendMessageBatch call while its event source mapping is paused (so that they are polled as one batch), as raw OrderPlaced events with the attributes the publisher would set (the
  * consumers read raw and enveloped deliveries alike).
  */
-export async function injectBatch(world: FanoutWorld, consumer: DiscoveredConsumer, counts: { good: number; poison: number }): Promise<InjectedBatch> {
+export async function injectBatch(world: BatchInjector, consumer: DiscoveredConsumer, counts: { good: number; poison: number }): Promise<InjectedBatch> {
   const requests: Array<{ label: string; poison: boolean; order: OrderRequest }> = [
     ...Array.from({ length: counts.good }, (_, i) => ({ label: `good ${i + 1}`, poison: false, order: orderOfLines({ customer: `cus-batch-${i + 1}`, currency: 'EUR', lines: 1 + i }) })),
     ...Array.from({ length: counts.poison }, (_, i) => ({ label: `poison ${i + 1}`, poison: true, order: orderWithDiscontinuedItem(`cus-batch-poison-${i + 1}`) })),
@@ -38,7 +39,7 @@ export async function injectBatch(world: FanoutWorld, consumer: DiscoveredConsum
   assert.ok(requests.length <= 10, 'SendMessageBatch takes at most 10 messages');
   const events = requests.map((r) => ({ ...r, event: buildOrderPlaced(r.order), correlationId: world.newCorrelationId(`batch-${r.label}`) }));
   const { sqs, lambda } = world.suite.clients;
-  assert.ok(!world.suite.shared, `${pausesConsumerOnSharedStack(world.suite.stack.info.backend)}: tag the scenario @pauses-consumer to skip it there`);
+  assert.ok(!world.suite.stack.shared, `${pausesConsumerOnSharedStack(world.suite.stack.info.backend)}: tag the scenario @pauses-consumer to skip it there`);
   const postedAt = Date.now();
   const sent = await withMappingPaused(lambda, consumer.mappingUuid, () => sqs.send(
     new SendMessageBatchCommand({
@@ -71,34 +72,42 @@ export async function injectBatch(world: FanoutWorld, consumer: DiscoveredConsum
       expected: [consumer],
     };
   });
-  world.orders.push(...records);
   return { consumer, records };
 }
 
 /**
- * Waits for every record's first outcome, then reads the consumer's logs to find the invocation that
- * handled each record's message, and requires one invocation for all of them.
+ * Waits for every record's first outcome (failing, with the consumer's state, when one never comes), then reads
+ * the consumer's logs to find the invocation that handled each record's message.
  */
-export async function expectOneInvocation(world: FanoutWorld, batch: InjectedBatch): Promise<void> {
+export async function invocationsHandling(pipeline: ObservedPipeline & { observer: Pick<StackObserver, 'invocations'> }, batch: InjectedBatch): Promise<HandledBy> {
   const { consumer, records } = batch;
-  const firstSeen = (): true | undefined => (records.every((r) => world.outcomesOf(r, consumer).length > 0) ? true : undefined);
-  if (!(await world.suite.until(firstSeen, { timeoutMs: OUTCOME_TIMEOUT_MS }))) {
-    const silent = records.filter((r) => world.outcomesOf(r, consumer).length === 0);
-    assert.fail(`${consumer.functionName} reported nothing within ${OUTCOME_TIMEOUT_MS} ms for ${silent.map((r) => r.label).join(', ')}\n${await describeConsumerState(world.suite, consumer, silent[0] ?? records[0] ?? { orderId: null, correlationId: '' })}`);
+  const firstSeen = (): true | undefined => (records.every((r) => outcomesOf(pipeline, r, consumer).length > 0) ? true : undefined);
+  if (!(await pipeline.until(firstSeen, { timeoutMs: OUTCOME_TIMEOUT_MS }))) {
+    const silent = records.filter((r) => outcomesOf(pipeline, r, consumer).length === 0);
+    assert.fail(`${consumer.functionName} reported nothing within ${OUTCOME_TIMEOUT_MS} ms for ${silent.map((r) => r.label).join(', ')}\n${await describeConsumerState(pipeline, consumer, silent[0] ?? records[0] ?? { orderId: null, correlationId: '' })}`);
   }
   // Outcomes travel through SQS and log lines through the function's stdout: the logs may lag a moment.
   const logDeadline = Date.now() + OUTCOME_TIMEOUT_MS;
   let handledBy: (readonly [string, string])[];
   for (;;) {
-    const invocations = await world.suite.observer.invocations(consumer.functionName, { limit: 1000 });
-    handledBy = records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? 'not found in the logs'] as const);
-    if (handledBy.every(([, id]) => id !== 'not found in the logs') || Date.now() > logDeadline) break;
+    const invocations = await pipeline.observer.invocations(consumer.functionName, { limit: 1000 });
+    handledBy = records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? NOT_FOUND] as const);
+    if (handledBy.every(([, id]) => id !== NOT_FOUND) || Date.now() > logDeadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  world.attach(renderTextTable(['record', 'Lambda request id'], handledBy.map(([label, id]) => [label, id])), { mediaType: 'text/plain', fileName: 'Which invocation handled which record' });
+  return handledBy;
+}
+
+/** The report's table of which invocation handled which record. */
+export function handledByTable(handledBy: HandledBy): string {
+  return renderTextTable(['record', 'Lambda request id'], handledBy.map(([label, id]) => [label, id]));
+}
+
+/** One invocation of the consumer handled every record. */
+export async function expectOneInvocation(pipeline: ObservedPipeline, consumer: DiscoveredConsumer, handledBy: HandledBy): Promise<void> {
   const distinct = new Set(handledBy.map(([, id]) => id));
-  if (distinct.size !== 1 || distinct.has('not found in the logs')) {
-    assert.fail(`the records were not handled by one invocation of ${consumer.functionName}:\n${renderTextTable(['record', 'request id'], handledBy.map(([l, id]) => [l, id]))}\nlast log lines:\n${await lastLogLines(world.suite, consumer.functionName)}`);
+  if (distinct.size !== 1 || distinct.has(NOT_FOUND)) {
+    assert.fail(`the records were not handled by one invocation of ${consumer.functionName}:\n${renderTextTable(['record', 'request id'], handledBy.map(([l, id]) => [l, id]))}\nlast log lines:\n${await lastLogLines(pipeline, consumer.functionName)}`);
   }
 }
 
@@ -106,31 +115,31 @@ export async function expectOneInvocation(world: FanoutWorld, batch: InjectedBat
  * Each poison record comes back (an outcome on receive 2), and for a quiet window after that no good
  * record does: had they not been deleted, they would reappear with it, as they shared its receive.
  */
-export async function expectOnlyPoisonRetried(world: FanoutWorld, batch: InjectedBatch): Promise<void> {
+export async function expectOnlyPoisonRetried(pipeline: ObservedPipeline, batch: InjectedBatch): Promise<void> {
   const { consumer, records } = batch;
   const poison = records.filter((r) => r.poison);
   const good = records.filter((r) => !r.poison);
   const timeoutMs = redeliveryTimeoutMs(consumer);
-  const retried = (r: InjectedRecord): boolean => world.outcomesOf(r, consumer).some((o) => o.outcome.receiveCount >= 2);
-  if (!(await world.suite.until(() => (poison.every(retried) ? true : undefined), { timeoutMs }))) {
+  const retried = (r: InjectedRecord): boolean => outcomesOf(pipeline, r, consumer).some((o) => o.outcome.receiveCount >= 2);
+  if (!(await pipeline.until(() => (poison.every(retried) ? true : undefined), { timeoutMs }))) {
     const first = poison.find((r) => !retried(r)) ?? poison[0];
     assert.fail(`the order with the discontinued item was not received again by ${consumer.functionName} within ${timeoutMs} ms` +
-      (first ? `\n${await describeConsumerState(world.suite, consumer, first)}` : ''));
+      (first ? `\n${await describeConsumerState(pipeline, consumer, first)}` : ''));
   }
   const goodAgain = (): string[] | undefined => {
-    const again = good.filter((r) => world.outcomesOf(r, consumer).length > 1 || retried(r)).map((r) => r.label);
+    const again = good.filter((r) => outcomesOf(pipeline, r, consumer).length > 1 || retried(r)).map((r) => r.label);
     return again.length > 0 ? again : undefined;
   };
-  const again = await world.suite.until(goodAgain, { timeoutMs: QUIET_WINDOW_MS });
+  const again = await pipeline.until(goodAgain, { timeoutMs: QUIET_WINDOW_MS });
   assert.deepEqual(again ?? [], [], `good orders came back with the one with the discontinued item, as if their batch had failed as a whole`);
 }
 
 /** Each good record: one outcome, processed, on its first receive. */
-export function expectGoodOnce(world: FanoutWorld, batch: InjectedBatch): void {
+export function expectGoodOnce(pipeline: ObservedPipeline, batch: InjectedBatch): void {
   const wrong = batch.records
     .filter((r) => !r.poison)
     .flatMap((r) => {
-      const outcomes = world.outcomesOf(r, batch.consumer);
+      const outcomes = outcomesOf(pipeline, r, batch.consumer);
       const once = outcomes.length === 1 && outcomes[0]?.outcome.result === OutcomeResult.processed && outcomes[0].outcome.receiveCount === 1;
       return once ? [] : [[r.label, outcomes.map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).join(', ') || 'no outcome']];
     });

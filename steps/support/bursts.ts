@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
-import type { World } from '@cucumber/cucumber';
-import { OutcomeResult } from '../../contracts/index.ts';
+import { OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
 import { describeConsumerState } from './diagnostics.ts';
-import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
 import { describeReasons, GiveUp, givenUp, type GivenUp } from './givenUp.ts';
 import type { ObservedPipeline } from './observedPipeline.ts';
 import { burstOrder } from './orderFactory.ts';
 import { processedBy } from './processing.ts';
 import { BURST_TIMEOUT_MS } from './timeouts.ts';
-
-export interface BurstResult {
-  requested: number;
-  accepted: PlacedOrder[];
-  failures: string[];
-  durationMs: number;
-}
-
-/** What the burst checks read of a world: the observed pipeline, the discovered consumers, and `attach`. */
-export interface BurstWorld {
-  readonly suite: ObservedPipeline;
-  readonly consumers: readonly DiscoveredConsumer[];
-  attach: World['attach'];
-}
+import type { BurstResult, PlacedOrder } from './types.ts';
 
 /** Places `count` orders with at most `concurrency` requests in flight; failures are kept, not thrown. */
-export async function placeBurst(world: FanoutWorld, count: number, concurrency: number): Promise<BurstResult> {
+export async function placeBurst(placeOrder: (order: OrderRequest) => Promise<PlacedOrder>, count: number, concurrency: number): Promise<BurstResult> {
   const began = performance.now();
   const accepted: PlacedOrder[] = [];
   const failures: string[] = [];
@@ -35,7 +20,7 @@ export async function placeBurst(world: FanoutWorld, count: number, concurrency:
     while (next < count) {
       const n = next++;
       try {
-        accepted.push(await world.placeOrder(burstOrder(n)));
+        accepted.push(await placeOrder(burstOrder(n)));
       } catch (error) {
         failures.push(`order ${n}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -46,7 +31,7 @@ export async function placeBurst(world: FanoutWorld, count: number, concurrency:
 }
 
 /** One consumer's part of a burst: the orders meant for it, and what became of each. */
-interface Account {
+export interface BurstAccount {
   consumer: DiscoveredConsumer;
   expected: PlacedOrder[];
   processed: number;
@@ -56,9 +41,9 @@ interface Account {
   duplicates: Array<{ order: PlacedOrder; receives: string }>;
 }
 
-function account(pipeline: ObservedPipeline, orders: readonly PlacedOrder[], consumer: DiscoveredConsumer): Account {
+function account(pipeline: ObservedPipeline, orders: readonly PlacedOrder[], consumer: DiscoveredConsumer): BurstAccount {
   const expected = orders.filter((o) => o.expected.includes(consumer));
-  const result: Account = { consumer, expected, processed: 0, gaveUp: [], missing: [], duplicates: [] };
+  const result: BurstAccount = { consumer, expected, processed: 0, gaveUp: [], missing: [], duplicates: [] };
   for (const order of expected) {
     const processed = pipeline.outcomes
       .forOrder(order.orderId)
@@ -75,15 +60,14 @@ function account(pipeline: ObservedPipeline, orders: readonly PlacedOrder[], con
 }
 
 /**
- * "Nothing lost": waits until every consumer has settled every order its subscription accepts (processed
- * it, or given up on it: dead-lettered, or rejected on its last receive), attaches the tally per consumer,
- * and fails naming what is still missing at the deadline. A consumer that gives up settles at once, so a
- * consumer that rejects everything does not hold this up for the whole deadline.
+ * Waits until every consumer has settled every order its subscription accepts (processed it, or given up on
+ * it: dead-lettered, or rejected on its last receive), or the burst deadline passed, and returns each
+ * consumer's account. A consumer that gives up settles at once, so a consumer that rejects everything does
+ * not hold this up for the whole deadline.
  */
-export async function accountForBurst(world: BurstWorld, orders: readonly PlacedOrder[]): Promise<void> {
-  const pipeline = world.suite;
+export async function settleBurst(pipeline: ObservedPipeline, consumers: readonly DiscoveredConsumer[], orders: readonly PlacedOrder[]): Promise<BurstAccount[]> {
   // Settled stays settled, so each check only walks what is still pending, stopping at the first gap.
-  const pending = new Set(world.consumers.flatMap((consumer) => orders.filter((o) => o.expected.includes(consumer)).map((order) => ({ order, consumer }))));
+  const pending = new Set(consumers.flatMap((consumer) => orders.filter((o) => o.expected.includes(consumer)).map((order) => ({ order, consumer }))));
   const settled = ({ order, consumer }: { order: PlacedOrder; consumer: DiscoveredConsumer }): boolean =>
     processedBy(pipeline, order.orderId, consumer) || givenUp(pipeline, order.orderId, consumer) !== undefined;
   const complete = (): true | undefined => {
@@ -94,14 +78,19 @@ export async function accountForBurst(world: BurstWorld, orders: readonly Placed
     return true;
   };
   await pipeline.until(complete, { timeoutMs: BURST_TIMEOUT_MS });
-  const accounts = world.consumers.map((c) => account(pipeline, orders, c));
-  world.attach(
-    renderTextTable(
-      ['consumer', 'orders its filter accepts', 'processed', 'dead-lettered', 'missing', 'duplicated'],
-      accounts.map((a) => [a.consumer.functionName, String(a.expected.length), String(a.processed), String(a.gaveUp.length), String(a.missing.length), String(a.duplicates.length)]),
-    ),
-    { mediaType: 'text/plain', fileName: `Burst of ${orders.length} orders: tally per consumer` },
+  return consumers.map((c) => account(pipeline, orders, c));
+}
+
+/** The report's tally per consumer of a settled burst. */
+export function burstTally(accounts: readonly BurstAccount[]): string {
+  return renderTextTable(
+    ['consumer', 'orders its filter accepts', 'processed', 'dead-lettered', 'missing', 'duplicated'],
+    accounts.map((a) => [a.consumer.functionName, String(a.expected.length), String(a.processed), String(a.gaveUp.length), String(a.missing.length), String(a.duplicates.length)]),
   );
+}
+
+/** "Nothing lost": after {@link settleBurst}, fails naming what each consumer is still missing. */
+export async function expectNothingLost(pipeline: ObservedPipeline, accounts: readonly BurstAccount[]): Promise<void> {
   const short = accounts.filter((a) => a.missing.length > 0);
   if (short.length === 0) return;
   const details = await Promise.all(short.map(async (a) => {
@@ -115,10 +104,10 @@ export async function accountForBurst(world: BurstWorld, orders: readonly Placed
 /**
  * The burst's orders are all good, so every consumer must process each order its subscription accepts: one
  * that dead-lettered (or is about to dead-letter) any of them fails, named with how many and its rejection
- * reasons, and the order's invocations for the first of them. Runs after {@link accountForBurst}.
+ * reasons, and the order's invocations for the first of them. Runs after {@link expectNothingLost}.
  */
-export async function expectBurstProcessed(world: BurstWorld, orders: readonly PlacedOrder[]): Promise<void> {
-  const failing = world.consumers.map((c) => account(world.suite, orders, c)).filter((a) => a.gaveUp.length > 0 || a.missing.length > 0);
+export async function expectBurstProcessed(pipeline: ObservedPipeline, consumers: readonly DiscoveredConsumer[], orders: readonly PlacedOrder[]): Promise<void> {
+  const failing = consumers.map((c) => account(pipeline, orders, c)).filter((a) => a.gaveUp.length > 0 || a.missing.length > 0);
   if (failing.length === 0) return;
   const details = await Promise.all(failing.map(async (a) => {
     const dead = a.gaveUp.filter((g) => g.given.how === GiveUp.deadLettered).length;
@@ -129,26 +118,24 @@ export async function expectBurstProcessed(world: BurstWorld, orders: readonly P
       `${a.consumer.functionName} did not process ${a.gaveUp.length + a.missing.length} of the ${a.expected.length} orders its subscription accepts: ` +
         `${dead} dead-lettered, ${last} rejected on their last receive, ${a.missing.length} missing`,
       `  its rejection reasons: ${describeReasons(rejections)}`,
-      ...(first ? [`  the first of them, ${first.orderId} (${first.request.customer.id}):`, await describeConsumerState(world.suite, a.consumer, first)] : []),
+      ...(first ? [`  the first of them, ${first.orderId} (${first.request.customer.id}):`, await describeConsumerState(pipeline, a.consumer, first)] : []),
     ].join('\n');
   }));
   assert.fail(`good orders of the burst were not processed by every consumer meant for them:\n${details.join('\n')}`);
 }
 
 /** The orders whose journey a burst shows: the first one a consumer gave up on, if any, then the first ones placed. */
-export function burstOrdersToTrace(world: BurstWorld, orders: readonly PlacedOrder[], count: number): PlacedOrder[] {
-  const failed = orders.find((order) => order.expected.some((c) => givenUp(world.suite, order.orderId, c) !== undefined));
+export function burstOrdersToTrace(pipeline: ObservedPipeline, orders: readonly PlacedOrder[], count: number): PlacedOrder[] {
+  const failed = orders.find((order) => order.expected.some((c) => givenUp(pipeline, order.orderId, c) !== undefined));
   return [...new Set([...(failed ? [failed] : []), ...orders])].slice(0, count);
 }
 
 /**
- * Attaches every duplicate delivery to the report. SQS delivers at least once, so a duplicate is
- * allowed: this documents them and checks nothing.
+ * Every duplicate delivery, for the report. SQS delivers at least once, so a duplicate is allowed: this
+ * documents them and checks nothing.
  */
-export function attachDuplicates(world: FanoutWorld, orders: readonly PlacedOrder[]): number {
-  const rows = world.consumers.flatMap((c) => account(world.suite, orders, c).duplicates.map((d) => [c.functionName, d.order.orderId, d.order.request.customer.id, d.receives]));
+export function duplicateDeliveries(pipeline: ObservedPipeline, consumers: readonly DiscoveredConsumer[], orders: readonly PlacedOrder[]): { count: number; text: string } {
+  const rows = consumers.flatMap((c) => account(pipeline, orders, c).duplicates.map((d) => [c.functionName, d.order.orderId, d.order.request.customer.id, d.receives]));
   const text = rows.length === 0 ? 'No order was processed more than once by any consumer.' : renderTextTable(['consumer', 'order', 'customer', 'processed on'], rows);
-  world.attach(text, { mediaType: 'text/plain', fileName: `Duplicate deliveries (${rows.length})` });
-  world.log(`${rows.length} duplicate deliveries across ${orders.length} orders`);
-  return rows.length;
+  return { count: rows.length, text };
 }

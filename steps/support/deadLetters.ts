@@ -3,8 +3,11 @@ import { OutcomeResult } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import type { DeadLetter } from '../../harness/observation/DeadLetterCollector.ts';
 import { describeConsumerState } from './diagnostics.ts';
-import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
-import { deadLetterTimeoutMs, QUIET_WINDOW_MS } from './timeouts.ts';
+import type { ObservedPipeline } from './observedPipeline.ts';
+import { outcomesOf } from './outcomesOf.ts';
+import { awaitProcessing } from './processing.ts';
+import { deadLetterTimeoutMs, OUTCOME_TIMEOUT_MS, QUIET_WINDOW_MS } from './timeouts.ts';
+import type { PlacedOrder } from './types.ts';
 
 type OrderRef = Pick<PlacedOrder, 'orderId' | 'correlationId'>;
 
@@ -14,24 +17,23 @@ function maxReceiveCountOf(consumer: DiscoveredConsumer): number {
 }
 
 /** The receive counts on which the consumer rejected the order so far, ascending. */
-function rejectedReceives(world: FanoutWorld, order: OrderRef, consumer: DiscoveredConsumer): number[] {
-  return world
-    .outcomesOf(order, consumer)
+function rejectedReceives(pipeline: ObservedPipeline, order: OrderRef, consumer: DiscoveredConsumer): number[] {
+  return outcomesOf(pipeline, order, consumer)
     .filter((o) => o.outcome.result === OutcomeResult.rejected)
     .map((o) => o.outcome.receiveCount)
     .sort((a, b) => a - b);
 }
 
 /** Waits until the consumer has rejected the order on receives 1..maxReceiveCount (as discovered). */
-export async function waitForRejections(world: FanoutWorld, order: OrderRef, consumer: DiscoveredConsumer): Promise<void> {
+export async function waitForRejections(pipeline: ObservedPipeline, order: OrderRef, consumer: DiscoveredConsumer): Promise<void> {
   const max = maxReceiveCountOf(consumer);
   const timeoutMs = deadLetterTimeoutMs(consumer);
   const expected = Array.from({ length: max }, (_, i) => i + 1);
-  const allSeen = (): true | undefined => (expected.every((n) => rejectedReceives(world, order, consumer).includes(n)) ? true : undefined);
-  if (await world.suite.until(allSeen, { timeoutMs })) return;
+  const allSeen = (): true | undefined => (expected.every((n) => rejectedReceives(pipeline, order, consumer).includes(n)) ? true : undefined);
+  if (await pipeline.until(allSeen, { timeoutMs })) return;
   assert.fail(
     `${consumer.functionName} did not reject order ${order.orderId} on receives ${expected.join(', ')} within ${timeoutMs} ms; ` +
-      `rejected on: ${rejectedReceives(world, order, consumer).join(', ') || 'none'}\n${await describeConsumerState(world.suite, consumer, order)}`,
+      `rejected on: ${rejectedReceives(pipeline, order, consumer).join(', ') || 'none'}\n${await describeConsumerState(pipeline, consumer, order)}`,
   );
 }
 
@@ -40,15 +42,15 @@ export async function waitForRejections(world: FanoutWorld, order: OrderRef, con
  * times: not dead-lettered early, and (over a quiet window after it was found) not once more after
  * SQS gave up, nor dead-lettered twice.
  */
-export async function waitForDeadLetter(world: FanoutWorld, order: OrderRef, consumer: DiscoveredConsumer): Promise<DeadLetter> {
+export async function waitForDeadLetter(pipeline: ObservedPipeline, order: OrderRef, consumer: DiscoveredConsumer): Promise<DeadLetter> {
   const max = maxReceiveCountOf(consumer);
   const timeoutMs = deadLetterTimeoutMs(consumer);
-  const letters = (): DeadLetter[] => world.suite.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
-  const letter = await world.suite.until(() => letters()[0], { timeoutMs });
-  if (!letter) assert.fail(`order ${order.orderId} did not reach ${consumer.functionName}'s dead-letter queue within ${timeoutMs} ms\n${await describeConsumerState(world.suite, consumer, order)}`);
+  const letters = (): DeadLetter[] => pipeline.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
+  const letter = await pipeline.until(() => letters()[0], { timeoutMs });
+  if (!letter) assert.fail(`order ${order.orderId} did not reach ${consumer.functionName}'s dead-letter queue within ${timeoutMs} ms\n${await describeConsumerState(pipeline, consumer, order)}`);
   const expected = Array.from({ length: max }, (_, i) => i + 1);
   const check = (when: string): void => {
-    const outcomes = world.outcomesOf(order, consumer);
+    const outcomes = outcomesOf(pipeline, order, consumer);
     assert.deepEqual(
       outcomes.map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).sort(),
       expected.map((n) => `${OutcomeResult.rejected} on receive ${n}`).sort(),
@@ -58,8 +60,8 @@ export async function waitForDeadLetter(world: FanoutWorld, order: OrderRef, con
   };
   check('before it was dead-lettered');
   // A receive after SQS gave up would report its outcome about when the message reaches the DLQ: watch for it.
-  const more = (): true | undefined => (world.outcomesOf(order, consumer).length > max || letters().length > 1 ? true : undefined);
-  await world.suite.until(more, { timeoutMs: QUIET_WINDOW_MS });
+  const more = (): true | undefined => (outcomesOf(pipeline, order, consumer).length > max || letters().length > 1 ? true : undefined);
+  await pipeline.until(more, { timeoutMs: QUIET_WINDOW_MS });
   check(`and no more within ${QUIET_WINDOW_MS} ms after it was dead-lettered`);
   return letter;
 }
@@ -68,21 +70,21 @@ export async function waitForDeadLetter(world: FanoutWorld, order: OrderRef, con
  * Each consumer processed the order once, never rejected it, and none dead-lettered it: checked once
  * every consumer processed it, and again after a quiet window, so a late duplicate is seen too.
  */
-export async function expectProcessedExactlyOnce(world: FanoutWorld, order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
-  await world.awaitProcessing(order, { consumers });
+export async function expectProcessedExactlyOnce(pipeline: ObservedPipeline, order: PlacedOrder, consumers: readonly DiscoveredConsumer[]): Promise<void> {
+  await awaitProcessing(pipeline, order, { consumers, timeoutMs: OUTCOME_TIMEOUT_MS });
   const lettersOf = (consumer: DiscoveredConsumer): DeadLetter[] =>
-    world.suite.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
+    pipeline.deadLetters.forOrder(order.orderId).filter((l) => l.functionName === consumer.functionName);
   const wrong = (): DiscoveredConsumer[] | undefined => {
-    const found = consumers.filter((c) => world.outcomesOf(order, c).length !== 1 || lettersOf(c).length > 0);
+    const found = consumers.filter((c) => outcomesOf(pipeline, order, c).length !== 1 || lettersOf(c).length > 0);
     return found.length > 0 ? found : undefined;
   };
   // Nothing wrong yet: give a duplicate delivery or a dead letter the stated window to show up.
-  const problems = wrong() ?? (await world.suite.until(wrong, { timeoutMs: QUIET_WINDOW_MS })) ?? [];
+  const problems = wrong() ?? (await pipeline.until(wrong, { timeoutMs: QUIET_WINDOW_MS })) ?? [];
   if (problems.length === 0) return;
   const details = await Promise.all(problems.map(async (consumer) => {
-    const summary = world.outcomesOf(order, consumer).map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).join(', ');
+    const summary = outcomesOf(pipeline, order, consumer).map((o) => `${o.outcome.result} on receive ${o.outcome.receiveCount}`).join(', ');
     const letters = lettersOf(consumer);
-    return `${consumer.functionName}: ${summary}${letters.length > 0 ? `; ${letters.length} message(s) on its DLQ` : ''}\n${await describeConsumerState(world.suite, consumer, order)}`;
+    return `${consumer.functionName}: ${summary}${letters.length > 0 ? `; ${letters.length} message(s) on its DLQ` : ''}\n${await describeConsumerState(pipeline, consumer, order)}`;
   }));
   assert.fail(`order ${order.orderId} was not processed exactly once by (checked until ${QUIET_WINDOW_MS} ms after every consumer processed it):\n${details.join('\n')}`);
 }

@@ -26,11 +26,11 @@ Before(function (this: FanoutWorld, { pickle }) {
 
 /**
  * `@pauses-consumer` scenarios disable a consumer's event source mapping for a moment. A shared stack
- * (`aws`, `compose`) is one the specs promise never to change, so there they are skipped, saying why.
+ * (its backend says so, see `Stack.shared`) is one the specs promise never to change, so there they are skipped, saying why.
  */
 Before({ tags: '@pauses-consumer' }, function (this: FanoutWorld) {
   const running = suite();
-  if (!running.shared) return undefined;
+  if (!running.stack.shared) return undefined;
   return this.skip(pausesConsumerOnSharedStack(running.stack.info.backend));
 });
 

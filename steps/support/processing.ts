@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { OutcomeResult } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { describeCollectorHealth, describeConsumerState } from './diagnostics.ts';
-import type { PlacedOrder } from './FanoutWorld.ts';
+import type { PlacedOrder } from './types.ts';
 import { givenUp, type GivenUp } from './givenUp.ts';
 import type { ObservedPipeline } from './observedPipeline.ts';
 

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { exampleOrder } from '../../contracts/index.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
-import { badRequest } from './badRequests.ts';
-import type { FanoutWorld, Refusal } from './FanoutWorld.ts';
+import { badRequest, type RawRequest } from './badRequests.ts';
+import type { ObservedPipeline } from './observedPipeline.ts';
+import type { HttpResult } from './publisherClient.ts';
 import { QUIET_WINDOW_MS } from './timeouts.ts';
+import type { NewCorrelationId, Refusal, RefusalRow } from './types.ts';
 
-/** A row of the rejected-orders table. */
-export interface RefusalRow {
-  request: string;
-  status: number;
-  names: string;
+/** What sending the table's requests needs: fresh correlation ids, and a way to send a request as it is. */
+export interface RefusalSender {
+  newCorrelationId: NewCorrelationId;
+  send(request: RawRequest, correlationId: string): Promise<HttpResult>;
 }
 
 /** Reads the table's `request | status | the problem names` rows. */
@@ -22,16 +22,15 @@ export function refusalRows(hashes: ReadonlyArray<Record<string, string>>): Refu
   });
 }
 
-/** Sends every request of the table, each with its own correlation id, and keeps what came back. */
-export async function sendRefusals(world: FanoutWorld, rows: readonly RefusalRow[]): Promise<void> {
-  const refusals = await Promise.all(
+/** Sends every request of the table, each with its own correlation id, and returns what came back. */
+export function sendRefusals(sender: RefusalSender, rows: readonly RefusalRow[]): Promise<Refusal[]> {
+  return Promise.all(
     rows.map(async (row): Promise<Refusal> => {
-      const correlationId = world.newCorrelationId(row.request);
-      const result = await world.send(badRequest(row.request), correlationId);
+      const correlationId = sender.newCorrelationId(row.request);
+      const result = await sender.send(badRequest(row.request), correlationId);
       return { name: row.request, expectedStatus: row.status, expectedNames: row.names, correlationId, result };
     }),
   );
-  world.refusals.push(...refusals);
 }
 
 interface Problem {
@@ -46,9 +45,17 @@ function problemNames(problem: Problem | undefined, phrase: string): boolean {
   return fields.includes(phrase) || String(problem.detail ?? '').toLowerCase().includes(phrase.toLowerCase());
 }
 
+/** The report's table of the refused requests: what each got back. */
+export function refusalsTable(refusals: readonly Refusal[]): string {
+  return renderTextTable(
+    ['request', 'status', 'problem report'],
+    refusals.map((r) => [r.name, String(r.result.status), r.result.text.slice(0, 200)]),
+  );
+}
+
 /** Checks every refusal and fails once, with a table of all rows that did not hold. */
-export function checkRefusals(world: FanoutWorld): void {
-  const wrong = world.refusals.flatMap((r) => {
+export function checkRefusals(refusals: readonly Refusal[]): void {
+  const wrong = refusals.flatMap((r) => {
     const problem = r.result.json as Problem | undefined;
     const issues = [
       ...(r.result.status === r.expectedStatus ? [] : [`status ${r.result.status}, not ${r.expectedStatus}`]),
@@ -57,39 +64,30 @@ export function checkRefusals(world: FanoutWorld): void {
     ];
     return issues.length === 0 ? [] : [[r.name, issues.join('; '), r.result.text.slice(0, 300)]];
   });
-  world.attach(
-    renderTextTable(
-      ['request', 'status', 'problem report'],
-      world.refusals.map((r) => [r.name, String(r.result.status), r.result.text.slice(0, 200)]),
-    ),
-    { mediaType: 'text/plain', fileName: 'Refused requests and their problem reports' },
-  );
   if (wrong.length > 0) assert.fail(`${wrong.length} request(s) were not refused as the table says:\n${renderTextTable(['request', 'what was wrong', 'response'], wrong)}`);
 }
 
-export function checkNoOrderIds(world: FanoutWorld): void {
-  const leaking = world.refusals.filter((r) => typeof r.result.json === 'object' && r.result.json !== null && 'orderId' in r.result.json);
+/** No refusal carries an order id. */
+export function checkNoOrderIds(refusals: readonly Refusal[]): void {
+  const leaking = refusals.filter((r) => typeof r.result.json === 'object' && r.result.json !== null && 'orderId' in r.result.json);
   assert.deepEqual(leaking.map((r) => r.name), [], 'these refusals carry an order id, as if the order had been accepted');
 }
 
 /**
- * Nothing of the refused requests reaches a consumer: a valid control order sent afterwards is
- * processed by every consumer meant for it, and during a quiet window that starts once it has been
- * processed no outcome and no dead letter carries a refused request's correlation id.
+ * During a quiet window that starts now (once a control order sent after the refusals has been processed), no
+ * outcome and no dead letter carries a refused request's correlation id.
  */
-export async function expectNothingPublished(world: FanoutWorld): Promise<void> {
-  const refused = new Set(world.refusals.map((r) => r.correlationId));
-  const control = await world.placeOrder(exampleOrder, { correlationId: world.newCorrelationId('control-after-refusals') });
-  await world.waitForProcessing(control);
+export async function expectNoRefusalHeardOf(pipeline: ObservedPipeline, refusals: readonly Refusal[]): Promise<void> {
+  const refused = new Set(refusals.map((r) => r.correlationId));
   const leaked = (): string[] | undefined => {
     const seen = [
-      ...[...refused].flatMap((id) => world.suite.outcomes.forCorrelationId(id).map((o) => `${o.outcome.functionName} reported ${id}`)),
-      ...world.suite.deadLetters.all().filter((l) => l.correlationId !== null && refused.has(l.correlationId)).map((l) => `${l.functionName} dead-lettered ${l.correlationId}`),
+      ...[...refused].flatMap((id) => pipeline.outcomes.forCorrelationId(id).map((o) => `${o.outcome.functionName} reported ${id}`)),
+      ...pipeline.deadLetters.all().filter((l) => l.correlationId !== null && refused.has(l.correlationId)).map((l) => `${l.functionName} dead-lettered ${l.correlationId}`),
     ];
     return seen.length > 0 ? seen : undefined;
   };
   // The window starts only now: counted from the last refusal, it would be over by the time the
   // control order has been processed, and nothing would be watched for.
-  const seen = await world.suite.until(leaked, { timeoutMs: QUIET_WINDOW_MS });
+  const seen = await pipeline.until(leaked, { timeoutMs: QUIET_WINDOW_MS });
   assert.deepEqual(seen ?? leaked() ?? [], [], 'refused requests reached consumers');
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildOrderPlaced, exampleOrder } from '../../contracts/index.ts';
 import { createAwsClients, type AwsClients } from '../../harness/aws/awsClients.ts';
 import { createBackend, selectedBackendName } from '../../harness/backends/createBackend.ts';
-import { BackendName, type Stack } from '../../harness/backends/types.ts';
+import type { BackendName, Stack } from '../../harness/backends/types.ts';
 import { discoverTopology } from '../../harness/discovery/discoverTopology.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
@@ -24,8 +24,6 @@ export interface Suite {
   stack: Stack;
   clients: AwsClients & Disposable;
   consumers: readonly DiscoveredConsumer[];
-  /** Whether the stack is shared or deployed (`aws`, `compose`) rather than started by this run for itself. */
-  shared: boolean;
   /** Every correlation id this run sends starts with it (`spec-<run>-`); the DLQ collector indexes only those. */
   correlationIdPrefix: string;
   /** The one observer of the stack; `outcomes`, `deadLetters`, `until` and `pollErrors` are its parts. */
@@ -42,16 +40,6 @@ export interface Suite {
   startedInMs: number;
 }
 
-/**
- * Backends whose stack the run does not own: one stack for all workers (and possibly other users),
- * deployed or brought up with `npm run compose:up`. The specs must not change anything in them.
- */
-const SHARED_BACKENDS: ReadonlySet<BackendName> = new Set([BackendName.aws, BackendName.compose]);
-
-export function isSharedBackend(name: BackendName): boolean {
-  return SHARED_BACKENDS.has(name);
-}
-
 /** Why a scenario that pauses a consumer's event source mapping does not run on a shared stack. */
 export function pausesConsumerOnSharedStack(backend: BackendName): string {
   return `it pauses a consumer's event source mapping, and the ${backend} backend is a shared stack the specs never change`;
@@ -62,20 +50,21 @@ let startFailure: unknown;
 
 /**
  * Starts the selected backend with the fast-timers profile, discovers it, and starts collecting.
- * A shared stack (`aws`, `compose`) is one stack for all workers, whose collectors would take each
- * other's outcomes off the shared queue, so it runs with one worker only.
+ * A shared stack ({@link Stack.shared}, such as a deployed one) is one stack for all workers, whose collectors
+ * would take each other's outcomes off the shared queue, so it runs with one worker only.
  */
 export async function startSuite(onProgress: (message: string) => void): Promise<Suite> {
   const began = performance.now();
   try {
     const name = selectedBackendName();
     const workers = Number(process.env.CUCUMBER_TOTAL_WORKERS ?? 1);
-    if (isSharedBackend(name) && workers > 1) {
-      throw new Error(`the ${name} backend is one shared stack: run it without --parallel (${workers} workers would drain each other's outcomes)`);
-    }
     const backend = await createBackend(name);
     const stack = await backend.start({ overlays: [fastTimersProfile], onProgress });
     try {
+      // Known once started, as the stack says it; attaching to a shared stack changes nothing in it.
+      if (stack.shared && workers > 1) {
+        throw new Error(`the ${name} backend is one shared stack: run it without --parallel (${workers} workers would drain each other's outcomes)`);
+      }
       current = await observe(stack, began);
       return current;
     } catch (error) {
@@ -92,19 +81,17 @@ async function observe(stack: Stack, began: number): Promise<Suite> {
   const { info } = stack;
   const clients = createAwsClients({ region: info.region, endpoints: info.endpoints, ...(info.credentials ? { credentials: info.credentials } : {}) });
   const consumers = await discoverTopology(clients, info.topicArn);
-  const shared = isSharedBackend(info.backend);
   const correlationIdPrefix = `spec-${randomUUID().slice(0, 8)}-`;
   const observer = startObservation(stack, clients, {
     consumers,
     // A DLQ of a shared stack may hold real dead letters: look, never take.
-    deadLetterReading: shared ? DeadLetterReading.peek : DeadLetterReading.drain,
+    deadLetterReading: stack.shared ? DeadLetterReading.peek : DeadLetterReading.drain,
     correlationIdPrefix,
   });
   const running: Suite = {
     stack,
     clients,
     consumers,
-    shared,
     correlationIdPrefix,
     observer,
     outcomes: observer.outcomes,

@@ -1,20 +1,11 @@
-import { describe, expect, it, jest } from '@jest/globals';
-import type { World } from '@cucumber/cucumber';
-import { accountForBurst, expectBurstProcessed, type BurstWorld } from '../../steps/support/bursts.ts';
+import { describe, expect, it } from '@jest/globals';
+import { burstTally, expectBurstProcessed, expectNothingLost, settleBurst } from '../../steps/support/bursts.ts';
 import { discoveredConsumers } from '../reports/fixtures/discoveredTopology.ts';
 import { placedOrder, StubPipeline } from './support/stubPipeline.ts';
 
 const [, processor, notification] = discoveredConsumers;
 if (!processor || !notification) throw new Error('the fixture topology lost a consumer');
 const consumers = [processor, notification];
-
-function burstWorld(pipeline: StubPipeline): BurstWorld & { attached: string[] } {
-  const attached: string[] = [];
-  const attach = jest.fn((data: unknown) => {
-    attached.push(String(data));
-  }) as unknown as World['attach'];
-  return { suite: pipeline, consumers, attach, attached };
-}
 
 // features/burst.feature: the burst's orders are all good, so a dead letter is a failure, while the
 // "nothing lost" tally still counts it as accounted for.
@@ -30,19 +21,21 @@ describe('a burst in which one consumer dead-letters every good order', () => {
   }
 
   it('loses nothing: every order is accounted for, and the tally says how', async () => {
-    const world = burstWorld(pipeline);
     const began = Date.now();
 
-    await expect(accountForBurst(world, orders)).resolves.toBeUndefined();
+    const accounts = await settleBurst(pipeline, consumers, orders);
+    await expect(expectNothingLost(pipeline, accounts)).resolves.toBeUndefined();
 
     // Settled at once: nothing waits for the burst deadline when every copy is processed or given up.
     expect(Date.now() - began).toBeLessThan(2000);
-    expect(world.attached[0]).toMatch(/\| fanout-user-notification +\| 20 +\| 0 +\| 20 +\| 0 +\|/);
-    expect(world.attached[0]).toMatch(/\| fanout-order-processor +\| 20 +\| 20 +\| 0 +\| 0 +\|/);
+    // The tally the step attaches to the report.
+    const tally = burstTally(accounts);
+    expect(tally).toMatch(/\| fanout-user-notification +\| 20 +\| 0 +\| 20 +\| 0 +\|/);
+    expect(tally).toMatch(/\| fanout-order-processor +\| 20 +\| 20 +\| 0 +\| 0 +\|/);
   });
 
   it('fails, naming the consumer, how many it dead-lettered and its rejection reason', async () => {
-    const failure = await expectBurstProcessed(burstWorld(pipeline), orders).then(() => undefined, (error: unknown) => error);
+    const failure = await expectBurstProcessed(pipeline, consumers, orders).then(() => undefined, (error: unknown) => error);
     const message = String((failure as { message?: unknown } | undefined)?.message ?? '');
 
     expect(message).toContain('fanout-user-notification did not process 20 of the 20 orders its subscription accepts: 20 dead-lettered, 0 rejected on their last receive, 0 missing');
@@ -55,7 +48,7 @@ describe('a burst in which one consumer dead-letters every good order', () => {
     const clean = new StubPipeline();
     for (const order of orders) for (const consumer of consumers) clean.report(order, consumer, 'processed');
 
-    await expect(accountForBurst(burstWorld(clean), orders)).resolves.toBeUndefined();
-    await expect(expectBurstProcessed(burstWorld(clean), orders)).resolves.toBeUndefined();
+    await expect(expectNothingLost(clean, await settleBurst(clean, consumers, orders))).resolves.toBeUndefined();
+    await expect(expectBurstProcessed(clean, consumers, orders)).resolves.toBeUndefined();
   });
 });

@@ -56,7 +56,9 @@ export class AwsBackend implements Backend {
       throw new StackUnreachableError(`aws backend: the publisher at ${apiUrl} (FANOUT_API_URL) does not answer GET /health: ${publisherProblem}`);
     }
     progress(`aws: ${Object.keys(outputs.consumers).length} consumers in ${outputs.region}, publisher ${apiUrl}`);
+    // A deployed stack, possibly serving real orders: shared.
     return new DeployedStack({
+      shared: true,
       info: {
         backend: BackendName.aws,
         apiUrl,

@@ -73,7 +73,8 @@ export class ComposeBackend implements Backend {
       credentials: { ...settings.credentials },
       ...resources,
     };
-    return new DeployedStack({ info });
+    // Started by the developer, for every worker of the run and for whoever else uses it: shared.
+    return new DeployedStack({ info, shared: true });
   }
 
   async #assertReachable(): Promise<void> {

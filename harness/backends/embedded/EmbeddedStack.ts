@@ -29,6 +29,8 @@ export interface EmbeddedStackParts {
  */
 export class EmbeddedStack implements Stack {
   readonly info: StackInfo;
+  /** Each worker starts its own, and nothing else uses it. */
+  readonly shared = false;
   readonly #cloud: EmbeddedCloud;
   readonly #publisher: ClosablePublisher;
   readonly #terraform: TerraformDeployment | undefined;

@@ -16,7 +16,8 @@ export class StartedLocalStackStack extends DeployedStack {
   readonly outputs: TerraformOutputs;
 
   constructor(options: StartedLocalStackStackOptions) {
-    super({ info: options.info, teardown: options.teardown });
+    // Started by this run for itself, and removed when it closes: not shared.
+    super({ info: options.info, shared: false, teardown: options.teardown });
     this.outputs = options.outputs;
   }
 }

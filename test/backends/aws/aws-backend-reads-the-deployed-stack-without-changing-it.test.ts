@@ -39,6 +39,8 @@ describe('the aws backend', () => {
       outcomesQueueUrl: 'http://sqs.eu-central-1.localhost.localstack.cloud:4566/123456789012/fanout-order-outcomes',
     });
     expect(stack.info).not.toHaveProperty('credentials');
+    // The specs only read a deployed stack: no paused mapping, no drained dead-letter queue, one worker.
+    expect(stack.shared).toBe(true);
     expect(checked).toContainEqual(['arn:aws:sns:eu-central-1:123456789012:fanout-order-events', 'eu-central-1']);
   });
 

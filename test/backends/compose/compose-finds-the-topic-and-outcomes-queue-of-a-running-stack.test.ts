@@ -45,6 +45,8 @@ describe('the compose backend on a running, provisioned stack', () => {
       topicArn,
       outcomesQueueUrl: expect.stringMatching(/\/fanout-order-outcomes$/),
     });
+    // Started by the developer, not by the run: the specs only read it.
+    expect(stack.shared).toBe(true);
   });
 
   it('reads the outputs file the compose terraform service wrote, after checking its topic exists', async () => {

@@ -5,7 +5,7 @@ import type { DiscoveredConsumer } from '../../../harness/discovery/types.ts';
 import type { DeadLetter } from '../../../harness/observation/DeadLetterCollector.ts';
 import type { CollectedOutcome } from '../../../harness/observation/OutcomeCollector.ts';
 import { Waiters } from '../../../harness/observation/Waiters.ts';
-import type { PlacedOrder } from '../../../steps/support/FanoutWorld.ts';
+import type { PlacedOrder } from '../../../steps/support/types.ts';
 import type { ObservedPipeline } from '../../../steps/support/observedPipeline.ts';
 
 /**

@@ -25,6 +25,11 @@ const env = process.env;
 const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
 const RUNTIME = '/2018-06-01/runtime';
 const agent = new http.Agent({ keepAlive: true });
+/**
+ * The service reads the environment's peak memory from /proc/<pid>/status; only where there is no /proc
+ * does the runtime send its own figure (on Linux getrusage's maxrss would be the forking service's peak).
+ */
+const SEND_MAX_MEMORY = !existsSync('/proc/self/status');
 const runtimeDir = dirname(fileURLToPath(import.meta.url));
 /**
  * nodejs24.x and later dropped callback handlers: a handler declaring a
@@ -375,7 +380,7 @@ function logDocument({ errorType, errorMessage, trace }) {
 function post(path, body, headers) {
   return request('POST', path, typeof body === 'string' ? body : JSON.stringify(body), {
     'content-type': 'application/json',
-    [MAX_MEMORY_HEADER]: String(Math.round(process.resourceUsage().maxRSS / 1024)),
+    ...(SEND_MAX_MEMORY ? { [MAX_MEMORY_HEADER]: String(Math.round(process.resourceUsage().maxRSS / 1024)) } : {}),
     ...headers,
   });
 }

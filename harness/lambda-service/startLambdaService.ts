@@ -13,7 +13,7 @@ import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
 import { FunctionStore } from './functions/FunctionStore.ts';
-import { FAST_TIMING } from './LambdaTiming.ts';
+import { drawMs, FAST_TIMING } from './LambdaTiming.ts';
 import { LogBook } from './logs/LogBook.ts';
 import { EventSourceMappingStore } from './mappings/EventSourceMappingStore.ts';
 import { createRouter } from './router.ts';
@@ -72,6 +72,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     awsEndpointUrl: options.awsEndpointUrl,
     identities,
     credentials: functionCredentials,
+    environmentIdleMs: () => drawMs((options.timing ?? FAST_TIMING).environmentIdleMs),
     // Only the current code and what live environments run is kept on disk.
     onEnvironmentExit: (functionName) => {
       const current = functions.get(functionName);

@@ -15,14 +15,22 @@ export interface LambdaTiming {
   readonly mappingDeletingMs: MsRange;
   /** After a receive that brought nothing, how long an idle mapping's poller waits before it receives again. */
   readonly idlePollGapMs: MsRange;
+  /** How long an execution environment waits for work before it is shut down (its next invocation is a cold start). */
+  readonly environmentIdleMs: MsRange;
 }
 
-/** Everything at once; Deleting lasts 250 ms, so the Terraform provider's destroy sees it gone on its third poll. */
+/**
+ * Everything at once; Deleting lasts 250 ms, so the Terraform provider's destroy sees it gone on its third poll.
+ * Idle environments go after 60 s: longer than the pauses inside a spec run (a scenario's bursts, a visibility
+ * timeout of a few seconds), so a run's invocations stay warm as they would on AWS, and short enough that an
+ * idle stack (`npm start`, a bench between phases) gives back each environment's ~50 MB within a minute.
+ */
 export const FAST_TIMING: LambdaTiming = {
   name: 'fast',
   mappingTransitionMs: [0, 0],
   mappingDeletingMs: [250, 250],
   idlePollGapMs: [0, 0],
+  environmentIdleMs: [60_000, 60_000],
 };
 
 /**
@@ -35,12 +43,16 @@ export const FAST_TIMING: LambdaTiming = {
  * - idle poll gaps 0-5 s: an idle mapping is scaled back to as few as 2 pollers ("When traffic is low, Lambda
  *   scales back ... as few as 2 concurrent invokes", services-sqs-scaling.html), so a message may wait for the
  *   next poll of one of them.
+ * - idle environments 10 min: AWS documents no figure (an environment is kept "for some time in anticipation of
+ *   another function invocation", lambda-runtime-environment.html); measured on AWS, every idle instance lived
+ *   10 minutes after its last request (Mikhail Shilkov, "AWS Lambda Cold Starts After 10 Minutes", 2019).
  */
 export const AWS_TIMING: LambdaTiming = {
   name: 'aws',
   mappingTransitionMs: [2000, 8000],
   mappingDeletingMs: [2000, 5000],
   idlePollGapMs: [0, 5000],
+  environmentIdleMs: [600_000, 600_000],
 };
 
 /** A value drawn uniformly from the range. */

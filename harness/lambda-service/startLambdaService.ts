@@ -13,7 +13,7 @@ import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
 import { FunctionStore } from './functions/FunctionStore.ts';
-import { FAST_TIMING } from './LambdaTiming.ts';
+import { drawMs, FAST_TIMING } from './LambdaTiming.ts';
 import { LogBook } from './logs/LogBook.ts';
 import { EventSourceMappingStore } from './mappings/EventSourceMappingStore.ts';
 import { createRouter } from './router.ts';
@@ -77,6 +77,7 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     awsEndpointUrl: options.awsEndpointUrl,
     identities,
     credentials: functionCredentials,
+    environmentIdleMs: () => drawMs((options.timing ?? FAST_TIMING).environmentIdleMs),
     onEnvironmentExit: pruneCode,
   });
   const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs, timing: options.timing ?? FAST_TIMING });

@@ -55,7 +55,7 @@ export interface LambdaServiceOptions {
    * CloudWatch Logs: the function's log group, the environment's stream (e.g. the logs service's `store.write`).
    */
   logSink?: (entry: LogSinkEntry) => void;
-  /** How long mapping transitions, deletions and idle poll gaps take; default `FAST_TIMING` (see LambdaTiming.ts). */
+  /** How long mapping transitions, deletions, idle poll gaps and idle environments take; default `FAST_TIMING` (see LambdaTiming.ts). */
   timing?: LambdaTiming;
   /**
    * On shutdown, how long invocations already running may take to finish before their environments are

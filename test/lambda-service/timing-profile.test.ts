@@ -13,7 +13,7 @@ import { waitFor } from './helpers/waitFor.ts';
 
 // The AWS profile's ranges are the README's ("Timing profiles"); here shorter ones, so the test takes seconds, check
 // that each one is applied: mapping transitions, Deleting, and the gap an idle poller leaves before its next receive.
-const TEST_TIMING: LambdaTiming = { name: 'aws', mappingTransitionMs: [600, 600], mappingDeletingMs: [700, 700], idlePollGapMs: [4000, 4000] };
+const TEST_TIMING: LambdaTiming = { name: 'aws', mappingTransitionMs: [600, 600], mappingDeletingMs: [700, 700], idlePollGapMs: [4000, 4000], environmentIdleMs: [60_000, 60_000] };
 
 describe('the timing profile of the Lambda service', () => {
   let kit: SqsTestKit;
@@ -77,6 +77,12 @@ describe('the timing profile of the Lambda service', () => {
     expect(selectedTiming({})).toBe(FAST_TIMING);
     expect(selectedTiming({ FANOUT_TIMING: 'aws' })).toBe(AWS_TIMING);
     expect(() => selectedTiming({ FANOUT_TIMING: 'slow' })).toThrow('unknown timing profile "slow": choose one of fast, aws');
-    expect(AWS_TIMING).toEqual({ name: 'aws', mappingTransitionMs: [2000, 8000], mappingDeletingMs: [2000, 5000], idlePollGapMs: [0, 5000] });
+    expect(AWS_TIMING).toEqual({
+      name: 'aws',
+      mappingTransitionMs: [2000, 8000],
+      mappingDeletingMs: [2000, 5000],
+      idlePollGapMs: [0, 5000],
+      environmentIdleMs: [600_000, 600_000],
+    });
   });
 });

@@ -13,6 +13,8 @@ export interface PoolOptions {
   createEnvironment(fn: FunctionRecord, listener: EnvironmentListener): ExecutionEnvironment;
   /** Environments per function when no reserved concurrency is set. */
   defaultConcurrency: number;
+  /** How long an environment may wait for work before it is shut down (drawn each time it goes idle). */
+  idleMs(): number;
 }
 
 export interface SubmitOptions {
@@ -53,12 +55,17 @@ const MAX_REDELIVERIES = 1;
  * one handed to an environment that dies before its runtime takes it runs
  * in another, so an environment that dies between two invocations costs a
  * cold start, never an invocation. Environments of an older code or configuration generation
- * are retired as soon as they are idle.
+ * are retired as soon as they are idle. Environments start only for invocations waiting (so as many run
+ * as invocations are in flight, up to the cap), and one left idle longer than `idleMs` is shut down, as
+ * Lambda reclaims idle ones: the next invocation then cold-starts. Only an environment parked on /next
+ * with nothing handed to it is reaped; handing it an invocation and stopping its idle clock are one step.
  */
 export class EnvironmentPool {
   readonly #options: PoolOptions;
   readonly #environments = new Set<ExecutionEnvironment>();
   readonly #ready: ExecutionEnvironment[] = [];
+  /** The idle clock of each environment in #ready. */
+  readonly #idleTimers = new Map<ExecutionEnvironment, NodeJS.Timeout>();
   readonly #queue: Queued[] = [];
   /** Invocations handed to an environment and not answered yet. */
   readonly #running = new Set<Promise<unknown>>();
@@ -153,6 +160,8 @@ export class EnvironmentPool {
     }
     this.#environments.clear();
     this.#ready.length = 0;
+    this.#idleTimers.forEach(clearTimeout);
+    this.#idleTimers.clear();
     for (const queued of this.#queue.splice(0)) {
       queued.timers.forEach(clearTimeout);
       queued.deferred.reject(error);
@@ -192,6 +201,7 @@ export class EnvironmentPool {
 
   #takeReady(fn: FunctionRecord): ExecutionEnvironment | undefined {
     for (let env = this.#ready.pop(); env; env = this.#ready.pop()) {
+      this.#stopIdleClock(env);
       if (env.state === 'ready' && env.fn.generation === fn.generation) {
         return env;
       }
@@ -239,8 +249,31 @@ export class EnvironmentPool {
       this.#remove(env);
     } else {
       this.#ready.push(env);
+      this.#startIdleClock(env);
     }
     this.#pump();
+  }
+
+  /** An environment waiting for work is shut down once it has waited `idleMs` (it is busy again before, or gone). */
+  #startIdleClock(env: ExecutionEnvironment): void {
+    this.#stopIdleClock(env);
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(env);
+      // Still parked in #ready means nothing was handed to it: taking it from there is what dispatch does.
+      if (this.#ready.includes(env) && env.state === 'ready') {
+        env.kill();
+        this.#remove(env);
+        this.#pump();
+      }
+    }, this.#options.idleMs());
+    // The environment's process keeps the service alive, not its idle clock.
+    timer.unref();
+    this.#idleTimers.set(env, timer);
+  }
+
+  #stopIdleClock(env: ExecutionEnvironment): void {
+    clearTimeout(this.#idleTimers.get(env));
+    this.#idleTimers.delete(env);
   }
 
   #onInitFailure(env: ExecutionEnvironment): void {
@@ -254,6 +287,7 @@ export class EnvironmentPool {
   }
 
   #remove(env: ExecutionEnvironment): void {
+    this.#stopIdleClock(env);
     this.#environments.delete(env);
     const index = this.#ready.indexOf(env);
     if (index >= 0) {

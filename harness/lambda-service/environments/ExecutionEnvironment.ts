@@ -1,16 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
-import { endLine, initStartLine, reportLine, startLine, timeoutLine } from '../logs/platformLines.ts';
+import { endLine, initStartLine, startLine, timeoutLine } from '../logs/platformLines.ts';
 import { killChild, trackChild } from './childReaper.ts';
 import { EnvironmentOutput } from './EnvironmentOutput.ts';
 import { environmentVariables, type FunctionCredentials } from './environmentVariables.ts';
 import { exitPayload, exitReason, timeoutPayload, traceId } from './functionErrors.ts';
+import { InvocationReport, type InvocationEnd } from './InvocationReport.ts';
+import { PeakMemory } from './PeakMemory.ts';
 import { RuntimeApiServer, type RuntimeOutcome } from './RuntimeApiServer.ts';
 import type { SandboxIdentity } from './SandboxIdentities.ts';
 
@@ -85,16 +86,14 @@ export class ExecutionEnvironment {
   readonly logStreamName: string;
   readonly #options: EnvironmentOptions;
   readonly #output: EnvironmentOutput;
-  readonly #spawnedAt = performance.now();
+  readonly #report: InvocationReport;
+  readonly #memory = new PeakMemory();
   readonly #exited = Promise.withResolvers<undefined>();
   readonly #initTimer: NodeJS.Timeout;
   #state: EnvironmentState = 'starting';
   #child: ChildProcess | undefined;
   #runtimeApi: RuntimeApiServer | undefined;
-  #initDurationMs: number | undefined;
   #initFailure: InitFailure | undefined;
-  #coldStartPending = true;
-  #maxMemoryUsedMb = 0;
   #ending: PromiseWithResolvers<Ending> | undefined;
   /** The runtime is parked on /next; it may have got there before the invocation it answered was done. */
   #runtimeWaiting = false;
@@ -103,6 +102,7 @@ export class ExecutionEnvironment {
   constructor(options: EnvironmentOptions) {
     this.fn = options.fn;
     this.#options = options;
+    this.#report = new InvocationReport({ memorySizeMb: options.fn.memorySize });
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
     this.logStreamName = `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
     // The log group is the function's when the environment starts; a LoggingConfig change starts new environments.
@@ -149,7 +149,7 @@ export class ExecutionEnvironment {
     this.#state = 'busy';
     const { requestId } = request;
     const timeoutMs = this.fn.timeout * 1000;
-    const startedAt = performance.now();
+    const elapsed = InvocationReport.time();
     this.#output.begin(requestId, () => this.#output.platform(startLine(requestId)));
     const ending = Promise.withResolvers<Ending>();
     this.#ending = ending;
@@ -166,13 +166,13 @@ export class ExecutionEnvironment {
     const end = await ending.promise;
     clearTimeout(timer);
     this.#ending = undefined;
-    const durationMs = performance.now() - startedAt;
+    const durationMs = elapsed();
 
     if (end.kind === 'outcome') {
       // Still busy while the output drains: the runtime's next /next may arrive meanwhile (see #onRuntimeReady).
       await this.#output.flushed();
       this.#output.markTaken();
-      this.#maxMemoryUsedMb = end.outcome.maxMemoryUsedMb ?? this.#maxMemoryUsedMb;
+      this.#memory.read(this.pid, end.outcome.maxMemoryUsedMb);
       const functionError = end.outcome.kind === 'error' ? ({ functionError: 'Unhandled' } as const) : {};
       const result = this.#finish(request, { requestId, payload: end.outcome.payload, ...functionError }, { durationMs });
       this.#awaitNext(requestId, invocation.deadlineMs);
@@ -180,7 +180,7 @@ export class ExecutionEnvironment {
     }
     if (end.kind === 'timeout') {
       this.#output.markTaken();
-      this.#maxMemoryUsedMb = (await this.#peakMemoryMb()) ?? this.#maxMemoryUsedMb;
+      this.#memory.read(this.pid); // before the kill: a dead process has no peak to read
       this.kill();
       await this.exited;
       this.#output.platform(timeoutLine(requestId, this.fn.timeout));
@@ -273,7 +273,7 @@ export class ExecutionEnvironment {
     this.#runtimeWaiting = true;
     if (this.#state === 'starting') {
       clearTimeout(this.#initTimer);
-      this.#initDurationMs = performance.now() - this.#spawnedAt;
+      this.#report.initEnded();
     }
     if (this.#state === 'starting' || this.#state === 'finishing') {
       clearTimeout(this.#nextTimer);
@@ -309,7 +309,8 @@ export class ExecutionEnvironment {
     if (this.#state !== 'starting') {
       return;
     }
-    this.#initDurationMs = performance.now() - this.#spawnedAt;
+    this.#report.initEnded();
+    this.#memory.read(this.pid); // the init's peak, while the process may still be there
     this.#initFailure = failure;
     this.#state = 'failed';
     this.kill();
@@ -338,42 +339,12 @@ export class ExecutionEnvironment {
     return this.#finish(request, result, { durationMs: 0, status: failure.status, errorType: failure.errorType });
   }
 
-  #finish(
-    request: InvocationRequest,
-    result: InvocationResult,
-    report: { durationMs: number; status?: 'timeout' | 'error'; errorType?: string },
-  ): InvocationResult {
+  #finish(request: InvocationRequest, result: InvocationResult, end: InvocationEnd): InvocationResult {
     const { requestId } = request;
     this.#output.platform(endLine(requestId));
-    this.#output.platform(
-      reportLine({
-        requestId,
-        durationMs: report.durationMs,
-        memorySizeMb: this.fn.memorySize,
-        maxMemoryUsedMb: this.#maxMemoryUsedMb,
-        initDurationMs: this.#coldStartPending ? this.#initDurationMs : undefined,
-        status: report.status,
-        errorType: report.errorType,
-      }),
-    );
-    this.#coldStartPending = false;
+    this.#output.platform(this.#report.line(requestId, end, this.#memory.mb));
     const logResult = this.#output.end(request.tail);
     return logResult === undefined ? result : { ...result, logResult };
-  }
-
-  /** Peak RSS (VmHWM) of the process, read before it is killed. */
-  async #peakMemoryMb(): Promise<number | undefined> {
-    const pid = this.#child?.pid;
-    if (pid === undefined) {
-      return undefined;
-    }
-    try {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8');
-      const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1];
-      return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
-    } catch {
-      return undefined;
-    }
   }
 }
 

@@ -8,6 +8,8 @@ import type { SandboxIdentities } from './SandboxIdentities.ts';
 
 /** Environments per function when it has no reserved concurrency (a resource cap, not an AWS limit). */
 export const DEFAULT_CONCURRENCY = 10;
+/** How long an idle environment is kept when no timing says otherwise (see FAST_TIMING). */
+export const DEFAULT_IDLE_MS = 60_000;
 /**
  * How long a synchronous or event source mapping invocation waits for a slot
  * of a function with reserved concurrency before it is throttled (a mapping's
@@ -35,6 +37,8 @@ export interface FunctionInvokerOptions {
   credentials: FunctionCredentials;
   /** An environment of the function is gone (its code may no longer be needed). */
   onEnvironmentExit?: (functionName: string) => void;
+  /** How long an idle environment is kept, drawn each time one goes idle; default 60 s (FAST_TIMING's). */
+  environmentIdleMs?: () => number;
 }
 
 /** How an invocation arrived, which decides whether it may be throttled. */
@@ -163,6 +167,7 @@ export class FunctionInvoker {
       pool = new EnvironmentPool({
         getFunction: () => functions.get(functionName),
         defaultConcurrency: DEFAULT_CONCURRENCY,
+        idleMs: this.#options.environmentIdleMs ?? (() => DEFAULT_IDLE_MS),
         createEnvironment: (fn, listener) => {
           const identity = identities?.forEnvironment(fn.name);
           const env = new ExecutionEnvironment({

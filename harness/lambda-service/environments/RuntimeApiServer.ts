@@ -34,7 +34,7 @@ export interface RuntimeApiEvents {
   onInitError(payload: Buffer, errorType: string): void;
 }
 
-/** Header the bootstrap adds to its result posts: peak RSS of the environment in MB. */
+/** Header the bootstrap adds to its result posts where there is no /proc to read (see PeakMemory): its peak RSS in MB. */
 export const MAX_MEMORY_HEADER = 'lambda-runtime-embedded-max-memory-mb';
 
 /**

@@ -47,5 +47,7 @@ export function traceId(): string {
   const time = Math.floor(Date.now() / 1000)
     .toString(16)
     .padStart(8, '0');
-  return `Root=1-${time}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+  // One draw for both ids: a call into the CSPRNG per invocation rather than two.
+  const ids = randomBytes(20).toString('hex');
+  return `Root=1-${time}-${ids.slice(0, 24)};Parent=${ids.slice(24)};Sampled=0`;
 }

@@ -5,13 +5,13 @@
 // It loads the handler named by _HANDLER from LAMBDA_TASK_ROOT, then loops
 // on the Runtime API at AWS_LAMBDA_RUNTIME_API: GET /invocation/next, call
 // the handler, POST /response or /error. Init failures go to /init/error.
-import http from 'node:http';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { runtimeApiClient } from './runtimeApiClient.mjs';
 
 // Keep these in step with logs/LineSplitter.ts and environments/RuntimeApiServer.ts.
 const FLUSH_MARKER = '\u0000lambda-flush:';
@@ -24,7 +24,17 @@ const SECRET = readSecret();
 const env = process.env;
 const [apiHost, apiPort] = (env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
 const RUNTIME = '/2018-06-01/runtime';
-const agent = new http.Agent({ keepAlive: true });
+/**
+ * The service reads the environment's peak memory from /proc/<pid>/status; only where there is no /proc
+ * does the runtime send its own figure (on Linux getrusage's maxrss would be the forking service's peak).
+ */
+const SEND_MAX_MEMORY = !existsSync('/proc/self/status');
+const request = runtimeApiClient({
+  host: apiHost,
+  port: Number(apiPort),
+  fixedHeaders: { [SECRET_HEADER]: SECRET },
+  onLost: lostRuntimeApi,
+});
 const runtimeDir = dirname(fileURLToPath(import.meta.url));
 /**
  * nodejs24.x and later dropped callback handlers: a handler declaring a
@@ -375,33 +385,9 @@ function logDocument({ errorType, errorMessage, trace }) {
 function post(path, body, headers) {
   return request('POST', path, typeof body === 'string' ? body : JSON.stringify(body), {
     'content-type': 'application/json',
-    [MAX_MEMORY_HEADER]: String(Math.round(process.resourceUsage().maxRSS / 1024)),
+    ...(SEND_MAX_MEMORY ? { [MAX_MEMORY_HEADER]: String(Math.round(process.resourceUsage().maxRSS / 1024)) } : {}),
     ...headers,
   });
-}
-
-function request(method, path, body, headers = {}) {
-  const { promise, resolve: done } = Promise.withResolvers();
-  const payload = body === undefined ? undefined : Buffer.from(body);
-  const req = http.request(
-    {
-      host: apiHost,
-      port: Number(apiPort),
-      method,
-      path,
-      agent,
-      headers: { ...headers, [SECRET_HEADER]: SECRET, ...(payload ? { 'content-length': payload.byteLength } : {}) },
-    },
-    (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', lostRuntimeApi);
-    },
-  );
-  req.on('error', lostRuntimeApi);
-  req.end(payload);
-  return promise;
 }
 
 /** The secret the service wrote on fd 3 (a socket only this process holds); the function's code never sees it. */

@@ -1,9 +1,9 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { MappingState, type EventSourceMappingStore } from '../mappings/EventSourceMappingStore.ts';
 import { drawMs, type LambdaTiming } from '../LambdaTiming.ts';
 import { EventSourcePoller } from './EventSourcePoller.ts';
+import type { QueueSource } from './QueueSource.ts';
 
 export interface PollerRegistryOptions {
   mappings: EventSourceMappingStore;
@@ -12,7 +12,7 @@ export interface PollerRegistryOptions {
   invoker: FunctionInvoker;
   logBook: LogBook;
   /** Absent when the service has no awsEndpointUrl (then no SQS mapping can be created). */
-  sqs: SQSClient | undefined;
+  queues: QueueSource | undefined;
 }
 
 /**
@@ -98,7 +98,7 @@ export class PollerRegistry {
     if (!mapping || this.#closed || mapping.state === MappingState.Deleting) {
       return;
     }
-    const { sqs, mappings, invoker, logBook } = this.#options;
+    const { queues, mappings, invoker, logBook } = this.#options;
     if (!mapping.enabled) {
       const settle = (): void => {
         const current = mappings.get(uuid);
@@ -114,10 +114,10 @@ export class PollerRegistry {
       }
       return;
     }
-    if (!this.#pollers.has(uuid) && sqs) {
+    if (!this.#pollers.has(uuid) && queues) {
       this.#pollers.set(
         uuid,
-        new EventSourcePoller({ sqs, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
+        new EventSourcePoller({ source: queues, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
       );
     }
     mappings.patch(uuid, { state: MappingState.Enabled });

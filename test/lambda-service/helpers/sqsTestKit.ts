@@ -38,6 +38,12 @@ export interface SqsTestKitOptions extends Pick<LambdaServiceOptions, 'timing'> 
   inProcess?: boolean;
 }
 
+/** The two ways the pollers reach SQS, for tests that must hold for both (`describe.each`). */
+export const POLLER_PATHS = [
+  { path: 'the SQS API', inProcess: false },
+  { path: "fauxqs's store in-process", inProcess: true },
+] as const;
+
 /** `options`: the Lambda service's settings besides its endpoint (its timing profile), and how its pollers reach SQS. */
 export async function startSqsTestKit(options: SqsTestKitOptions = {}): Promise<SqsTestKit> {
   const { inProcess = false, ...serviceOptions } = options;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { QueueDoesNotExist, type Message, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { SqsMessage, SqsQueue, SqsStore } from '../../embedded/fauxqs-additions/types.ts';
 import { parseSqsArn } from '../arns.ts';
@@ -57,6 +58,8 @@ class StoreQueue implements SourceQueue {
     let received = queue.dequeue(request.maxMessages, undefined, this.#dlqResolver);
     if (received.length === 0 && request.waitSeconds > 0) {
       await untilAborted(queue.waitForMessages(request.waitSeconds), request.signal);
+      // One turn of the event loop, as an answer over HTTP takes: what arrived meanwhile joins the batch.
+      await setImmediate();
       request.signal.throwIfAborted();
       queue = lookUp(this.#sqs.store, this.#arn);
       received = queue.dequeue(request.maxMessages, undefined, this.#dlqResolver);

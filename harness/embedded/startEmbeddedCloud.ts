@@ -89,6 +89,8 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       region,
       accountId: EMULATOR_ACCOUNT_ID,
       awsEndpointUrl: fauxqs.url,
+      // Lambda's pollers are internal to AWS: these read fauxqs's store, the functions use the endpoint.
+      inProcessSqs: { store: fauxqs.sqs.store, ...(fauxqs.sqs.deadLetters ? { deadLetters: fauxqs.sqs.deadLetters } : {}) },
       logSink: (entry) => logs.store.write(entry),
       shutdownGraceMs: options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
       gate,

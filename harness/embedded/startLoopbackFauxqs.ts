@@ -5,12 +5,16 @@ import type { RequestGate } from '../edge/requestGate.ts';
 import { SERVER_TIMEOUTS } from '../http/serverTimeouts.ts';
 import type { ServiceHandler } from '../edge/types.ts';
 import { createFauxqsStores, installFauxqsAdditions } from './fauxqs-additions/index.ts';
+import type { DeadLetterSources } from './fauxqs-additions/sqs/deadLetterMoves.ts';
+import type { SqsStore } from './fauxqs-additions/types.ts';
 
 export interface LoopbackFauxqs extends AsyncDisposable {
   /** http://127.0.0.1:PORT, the SNS and SQS endpoint. */
   url: string;
   /** Answers one SNS or SQS request in this process, through the app's routing and hooks (for the edge). */
   routing: ServiceHandler;
+  /** The SQS store this fauxqs serves and its dead-letter moves, for readers in this process (the Lambda pollers). */
+  sqs: { store: SqsStore; deadLetters: DeadLetterSources | undefined };
   close(): Promise<void>;
 }
 
@@ -33,7 +37,7 @@ export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = 
   stores.sqsStore.host = '';
   const app = buildApp({ logger: false, stores, ...(options.region ? { defaultRegion: options.region } : {}) });
   // What the Terraform provider and AWS fidelity need beyond fauxqs: harness/embedded/fauxqs-additions/README.md.
-  installFauxqsAdditions(app, stores);
+  const { deadLetters } = installFauxqsAdditions(app, stores);
   await app.ready();
   // Its own loopback server, rather than app.listen, so that every request passes the gate first.
   const routing: ServiceHandler = (req, res) => app.routing(req, res);
@@ -53,6 +57,7 @@ export async function startLoopbackFauxqs(options: StartLoopbackFauxqsOptions = 
   return {
     url: `http://127.0.0.1:${port}`,
     routing,
+    sqs: { store: stores.sqsStore, deadLetters },
     close,
     [Symbol.asyncDispose]: close,
   };

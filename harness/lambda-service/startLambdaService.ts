@@ -11,6 +11,8 @@ import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { SandboxIdentities } from './environments/SandboxIdentities.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
+import { SdkQueueSource } from './event-sources/SdkQueueSource.ts';
+import { StoreQueueSource } from './event-sources/StoreQueueSource.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
 import { FunctionStore } from './functions/FunctionStore.ts';
 import { drawMs, FAST_TIMING } from './LambdaTiming.ts';
@@ -80,7 +82,9 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     environmentIdleMs: () => drawMs((options.timing ?? FAST_TIMING).environmentIdleMs),
     onEnvironmentExit: pruneCode,
   });
-  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs, timing: options.timing ?? FAST_TIMING });
+  // In the embedded stack the pollers read fauxqs's store in this process; otherwise the SQS API.
+  const queues = options.inProcessSqs ? new StoreQueueSource(options.inProcessSqs) : sqs && new SdkQueueSource(sqs);
+  const pollers = new PollerRegistry({ mappings, invoker, logBook, queues, timing: options.timing ?? FAST_TIMING });
 
   // What follows a write, in one place: actions only write the stores. Listeners run inside the write, in this order.
   functions.on('function-changed', (change) => {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LambdaTiming } from './LambdaTiming.ts';
 import type { RequestGate } from '../edge/requestGate.ts';
 import type { FunctionCredentials } from './environments/environmentVariables.ts';
+import type { DeadLetterSources } from '../embedded/fauxqs-additions/sqs/deadLetterMoves.ts';
+import type { SqsStore } from '../embedded/fauxqs-additions/types.ts';
 
 /** Public types of the embedded Lambda service. */
 
@@ -44,6 +46,13 @@ export interface LambdaServiceOptions {
    * (with dummy credentials) and used by the SQS event source pollers.
    */
   awsEndpointUrl?: string;
+  /**
+   * fauxqs's SQS store, when fauxqs runs in this process: the SQS event source pollers then receive, delete
+   * and change visibility in it directly (event-sources/StoreQueueSource.ts), as Lambda's pollers are
+   * internal to AWS; without it they use the SQS API at `awsEndpointUrl`. The functions use that endpoint
+   * either way, and so do the mapping checks of the API.
+   */
+  inProcessSqs?: InProcessSqs;
   /** Where function zips are stored and extracted; default a temporary directory removed on close. */
   dataDir?: string;
   /** The Node binary of the execution environments; default `process.execPath`. */
@@ -78,6 +87,13 @@ export interface LambdaServiceOptions {
   maxCodeStorageBytes?: number;
   /** What requests to the service's own port pass first (SigV4, browser refusal); none by default. */
   gate?: RequestGate;
+}
+
+/** fauxqs's SQS store in this process, and what the fauxqs additions know of its dead-letter moves. */
+export interface InProcessSqs {
+  store: SqsStore;
+  /** Where each dead-lettered message came from (`DeadLetterQueueSourceArn`, as the additions' ReceiveMessage reports it). */
+  deadLetters?: DeadLetterSources;
 }
 
 export interface LambdaService extends AsyncDisposable {

@@ -8,16 +8,16 @@ import {
 } from '@aws-sdk/client-lambda';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas/sqs';
-import { startSqsTestKit, type Queue, type SqsTestKit } from './helpers/sqsTestKit.ts';
+import { POLLER_PATHS, startSqsTestKit, type Queue, type SqsTestKit } from './helpers/sqsTestKit.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-describe('an SQS event source mapping delivering to a function that succeeds', () => {
+describe.each(POLLER_PATHS)('an SQS event source mapping delivering to a function that succeeds, polled through $path', ({ inProcess }) => {
   let kit: SqsTestKit;
   let queue: Queue;
   let uuid: string;
 
   beforeAll(async () => {
-    kit = await startSqsTestKit();
+    kit = await startSqsTestKit({ inProcess });
     queue = await kit.createQueue('orders-success');
     await kit.deploy('recorder', 'recorder');
     const created = await kit.lambda.send(

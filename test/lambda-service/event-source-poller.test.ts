@@ -10,6 +10,7 @@ import type { SQSEvent } from 'aws-lambda';
 import type { FunctionInvoker } from '../../harness/lambda-service/environments/FunctionInvoker.ts';
 import type { InvocationRequest } from '../../harness/lambda-service/environments/ExecutionEnvironment.ts';
 import { EventSourcePoller } from '../../harness/lambda-service/event-sources/EventSourcePoller.ts';
+import { SdkQueueSource } from '../../harness/lambda-service/event-sources/SdkQueueSource.ts';
 import { LogBook } from '../../harness/lambda-service/logs/LogBook.ts';
 import { MappingState, type MappingRecord } from '../../harness/lambda-service/mappings/EventSourceMappingStore.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -88,7 +89,7 @@ describe('the SQS poller of an event source mapping', () => {
     const logBook = new LogBook();
 
     // Act
-    const poller = new EventSourcePoller({ sqs, invoker, logBook, getMapping: () => mapping });
+    const poller = new EventSourcePoller({ source: new SdkQueueSource(sqs), invoker, logBook, getMapping: () => mapping });
     try {
       const [event] = await waitFor('the function to be invoked', () => (events.length > 0 ? events : undefined));
 
@@ -116,7 +117,7 @@ describe('the SQS poller of an event source mapping', () => {
     ]);
     const logBook = new LogBook();
 
-    const poller = new EventSourcePoller({ sqs, invoker, logBook, getMapping: () => mapping });
+    const poller = new EventSourcePoller({ source: new SdkQueueSource(sqs), invoker, logBook, getMapping: () => mapping });
     try {
       await waitFor('the failure to be logged', () =>
         logBook.lines('consumer').some((line) => line.message === `[event source mapping] Polling ${QUEUE_ARN} failed: Error: queue unreachable`),

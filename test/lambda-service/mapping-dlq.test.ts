@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { startSqsTestKit, type SqsTestKit } from './helpers/sqsTestKit.ts';
+import { POLLER_PATHS, startSqsTestKit, type SqsTestKit } from './helpers/sqsTestKit.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-describe('an SQS event source mapping delivering to a function that keeps failing', () => {
+describe.each(POLLER_PATHS)('an SQS event source mapping delivering to a function that keeps failing, polled through $path', ({ inProcess }) => {
   let kit: SqsTestKit;
 
   beforeAll(async () => {
-    kit = await startSqsTestKit();
+    kit = await startSqsTestKit({ inProcess });
   });
 
   afterAll(async () => {

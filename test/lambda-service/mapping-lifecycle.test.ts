@@ -7,7 +7,7 @@ import {
   UpdateEventSourceMappingCommand,
 } from '@aws-sdk/client-lambda';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { startSqsTestKit, type SqsTestKit } from './helpers/sqsTestKit.ts';
+import { POLLER_PATHS, startSqsTestKit, type SqsTestKit } from './helpers/sqsTestKit.ts';
 import { expectNothingFor, waitFor } from './helpers/waitFor.ts';
 
 /**
@@ -16,11 +16,11 @@ import { expectNothingFor, waitFor } from './helpers/waitFor.ts';
  * `test_fifo_message_group_parallelism`, create_esm_disabled); deleted, "it enters a Deleting state and might not be
  * completely deleted for several seconds" (docs.aws.amazon.com/lambda/latest/api/API_DeleteEventSourceMapping.html).
  */
-describe('the lifecycle of an event source mapping', () => {
+describe.each(POLLER_PATHS)('the lifecycle of an event source mapping, polled through $path', ({ inProcess }) => {
   let kit: SqsTestKit;
 
   beforeAll(async () => {
-    kit = await startSqsTestKit();
+    kit = await startSqsTestKit({ inProcess });
     await kit.deploy('recorder', 'recorder');
   });
 

@@ -32,7 +32,7 @@ function registryFollowing(mappings: EventSourceMappingStore, functions: Functio
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test', sessionToken: 'test' },
   });
-  const pollers = new PollerRegistry({ mappings, invoker, logBook, sqs: undefined, timing: FAST_TIMING });
+  const pollers = new PollerRegistry({ mappings, invoker, logBook, queues: undefined, timing: FAST_TIMING });
   mappings.on('mapping-changed', (change) => pollers.mappingChanged(change));
   mappings.on('mapping-deleting', (mapping) => pollers.mappingDeleting(mapping));
   mappings.on('mapping-deleted', (mapping) => pollers.mappingDeleted(mapping));

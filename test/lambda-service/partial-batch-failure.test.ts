@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { startSqsTestKit, type Queue, type SqsTestKit } from './helpers/sqsTestKit.ts';
+import { POLLER_PATHS, startSqsTestKit, type Queue, type SqsTestKit } from './helpers/sqsTestKit.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-describe('an SQS event source mapping with ReportBatchItemFailures', () => {
+describe.each(POLLER_PATHS)('an SQS event source mapping with ReportBatchItemFailures, polled through $path', ({ inProcess }) => {
   let kit: SqsTestKit;
 
   beforeAll(async () => {
-    kit = await startSqsTestKit();
+    kit = await startSqsTestKit({ inProcess });
     await kit.deploy('reporter', 'batch-reporter', { Timeout: 1 });
     // A warm environment: a cold start must not outlast the queue's visibility timeout and bring the batch back early.
     await kit.invoke('reporter', { Records: [] });

@@ -1,5 +1,5 @@
 import { routeSnsRequest } from './snsRouter.ts';
-import { trackDeadLetterMoves } from './sqs/deadLetterMoves.ts';
+import { trackDeadLetterMoves, type DeadLetterSources } from './sqs/deadLetterMoves.ts';
 import { completeSqsResponse, type SqsAdditionContext } from './sqsRouter.ts';
 import type { AdditionStores, FauxqsApp } from './types.ts';
 
@@ -9,8 +9,9 @@ import type { AdditionStores, FauxqsApp } from './types.ts';
  * a `preHandler` hook answers or rewrites SNS Query requests before fauxqs's route sees them, an `onSend`
  * hook completes fauxqs's SQS answers, and the SQS store is watched for dead-letter moves. Pass the stores
  * given to `buildApp({ stores })`; an addition whose store is absent leaves its requests to fauxqs.
+ * Answers the dead-letter moves it tracks, for readers of the store in this process (the Lambda pollers).
  */
-export function installFauxqsAdditions(app: FauxqsApp, stores: AdditionStores): void {
+export function installFauxqsAdditions(app: FauxqsApp, stores: AdditionStores): { deadLetters: DeadLetterSources | undefined } {
   const sqs: SqsAdditionContext | undefined = stores.sqsStore
     ? { sqsStore: stores.sqsStore, deadLetters: trackDeadLetterMoves(stores.sqsStore) }
     : undefined;
@@ -32,4 +33,5 @@ export function installFauxqsAdditions(app: FauxqsApp, stores: AdditionStores): 
     if (!sqs || reply.statusCode !== 200 || typeof target !== 'string' || typeof payload !== 'string') return payload;
     return completeSqsResponse(target, request.body, payload, sqs);
   });
+  return { deadLetters: sqs?.deadLetters };
 }

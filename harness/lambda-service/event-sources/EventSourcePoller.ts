@@ -1,39 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ChangeMessageVisibilityBatchCommand,
-  DeleteMessageBatchCommand,
-  GetQueueUrlCommand,
-  ReceiveMessageCommand,
-  type Message,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import type { Message } from '@aws-sdk/client-sqs';
 import { parseSqsArn } from '../arns.ts';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import { TooManyRequestsException } from '../errors.ts';
-import { drawMs, type MsRange } from '../LambdaTiming.ts';
+import type { MsRange } from '../LambdaTiming.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import type { MappingRecord } from '../mappings/EventSourceMappingStore.ts';
+import { BatchGatherer } from './BatchGatherer.ts';
+import { BatchSettler } from './BatchSettler.ts';
 import { buildSqsEvent } from './buildSqsEvent.ts';
-import { parseBatchItemFailures } from './parseBatchItemFailures.ts';
+import { describeError } from './describeError.ts';
+import type { QueueSource, SourceQueue } from './QueueSource.ts';
 
 /** Batches in flight per mapping without ScalingConfig (AWS starts with 5 pollers). */
 export const DEFAULT_MAXIMUM_CONCURRENCY = 5;
-/** Lambda stops gathering a batch before its payload passes the 6 MB invoke limit. */
-const MAX_BATCH_BODY_BYTES = 5_500_000;
-/**
- * Long polls of 2 s, not SQS's maximum of 20: the emulator answers a long
- * poll as soon as a message arrives, so this costs no latency, and a
- * disabled or deleted mapping stops within 2 s without aborting a request
- * (an aborted long poll would leave the emulator's waiter to swallow the
- * next message).
- */
-const LONG_POLL_SECONDS = 2;
 /** Pause before polling again after a throttled invoke: doubles while throttles follow each other. */
 const THROTTLE_BACKOFF_MS = 500;
 const MAX_THROTTLE_BACKOFF_MS = 5000;
 
 export interface PollerDependencies {
-  sqs: SQSClient;
+  /** The SQS API, or fauxqs's store in this process. */
+  source: QueueSource;
   invoker: FunctionInvoker;
   logBook: LogBook;
   /** How long to wait after a receive that brought nothing (the timing profile's idle poll gaps); default none. */
@@ -44,13 +31,12 @@ export interface PollerDependencies {
 
 /**
  * The poller of one SQS event source mapping. One long-poll at a time
- * gathers a batch (batch size, batching window), then the function is
- * invoked in-process while the next batch is gathered, up to the mapping's
- * maximum concurrency. A successful batch is deleted; a failed one is left
- * to the queue's visibility timeout and redrive policy; with
- * ReportBatchItemFailures only the reported messages are left. A throttled
- * invoke (reserved concurrency full) deletes nothing either, and the poller
- * backs off before receiving again.
+ * gathers a batch (BatchGatherer: batch size, batching window), then the
+ * function is invoked in-process while the next batch is gathered, up to the
+ * mapping's maximum concurrency, and its answer settles the batch with the
+ * queue (BatchSettler: deleted, partly deleted, or left to the visibility
+ * timeout and redrive policy). A throttled invoke (reserved concurrency
+ * full) deletes nothing, and the poller backs off before receiving again.
  */
 export class EventSourcePoller {
   readonly #deps: PollerDependencies;
@@ -98,9 +84,22 @@ export class EventSourcePoller {
   }
 
   async #run(): Promise<void> {
-    const queueUrl = await this.#resolveQueueUrl();
+    const queue = await this.#resolveQueue();
+    if (!queue) {
+      return;
+    }
+    const log = (message: string, requestId?: string): void => this.#log(message, requestId);
+    const gatherer = new BatchGatherer({
+      queue,
+      signal: this.#abort.signal,
+      isRunning: () => this.#running,
+      pause: (ms) => this.#pause(ms),
+      log,
+      ...(this.#deps.idlePollGapMs ? { idlePollGapMs: this.#deps.idlePollGapMs } : {}),
+    });
+    const settler = new BatchSettler({ queue, log });
     let failures = 0;
-    while (this.#running && queueUrl) {
+    while (this.#running) {
       const mapping = this.#deps.getMapping();
       if (!mapping) {
         break;
@@ -114,60 +113,42 @@ export class EventSourcePoller {
       }
       let messages: Message[];
       try {
-        messages = await this.#gather(queueUrl, mapping);
+        messages = await gatherer.gather(mapping);
         failures = 0;
       } catch (error) {
         if (!this.#running) {
           break;
         }
         failures += 1;
-        this.#log(`Polling ${mapping.eventSourceArn} failed: ${describe(error)}`);
+        this.#log(`Polling ${mapping.eventSourceArn} failed: ${describeError(error)}`);
         await this.#pause(Math.min(5000, 100 * 2 ** failures));
         continue;
       }
       if (messages.length > 0 && this.#releasing) {
-        await this.#release(queueUrl, messages);
+        await settler.release(messages);
         break;
       }
       // After an abort (service shutdown) the invoker is closed: what was received goes back to the queue.
       if (messages.length > 0 && !this.#abort.signal.aborted) {
-        const task = this.#process(queueUrl, mapping, messages);
+        const task = this.#process(settler, mapping, messages);
         this.#inFlight.add(task);
         void task.finally(() => this.#inFlight.delete(task));
       }
     }
   }
 
-  /** Makes messages received for a deleted mapping visible again now (their receive still counts). */
-  async #release(queueUrl: string, messages: Message[]): Promise<void> {
-    try {
-      await this.#deps.sqs.send(
-        new ChangeMessageVisibilityBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
-        }),
-      );
-    } catch (error) {
-      this.#log(`Returning ${messages.length} message(s) to ${queueUrl} failed: ${describe(error)}; they come back after the visibility timeout`);
-    }
-  }
-
-  async #resolveQueueUrl(): Promise<string | undefined> {
+  async #resolveQueue(): Promise<SourceQueue | undefined> {
     const mapping = this.#deps.getMapping();
-    const queueName = mapping && parseSqsArn(mapping.eventSourceArn)?.queueName;
-    for (let attempt = 1; this.#running && queueName; attempt += 1) {
+    const queueArn = mapping?.eventSourceArn;
+    const queueName = queueArn && parseSqsArn(queueArn)?.queueName;
+    for (let attempt = 1; this.#running && queueArn && queueName; attempt += 1) {
       try {
-        const { QueueUrl } = await this.#deps.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }), {
-          abortSignal: this.#abort.signal,
-        });
-        if (QueueUrl) {
-          return QueueUrl;
-        }
+        return await this.#deps.source.resolve(queueArn, this.#abort.signal);
       } catch (error) {
         if (!this.#running) {
           return undefined;
         }
-        this.#log(`Cannot find queue ${queueName}: ${describe(error)}`);
+        this.#log(`Cannot find queue ${queueName}: ${describeError(error)}`);
       }
       await this.#pause(Math.min(5000, 100 * 2 ** attempt));
     }
@@ -180,82 +161,7 @@ export class EventSourcePoller {
     }
   }
 
-  /**
-   * Up to BatchSize messages, waiting at most the batching window once the
-   * first arrives. A receive that fails once messages are gathered ends the
-   * window: the function gets what was received (each message already counts
-   * a receive, so dropping it would bring it nearer the dead-letter queue
-   * unseen). A failure before any message, or an abort, is thrown.
-   */
-  async #gather(queueUrl: string, mapping: MappingRecord): Promise<Message[]> {
-    const windowMs = mapping.maximumBatchingWindowInSeconds * 1000;
-    const messages: Message[] = [];
-    let bodyBytes = 0;
-    let deadline: number | undefined;
-    while (this.#running && messages.length < mapping.batchSize && bodyBytes < MAX_BATCH_BODY_BYTES) {
-      let waitSeconds = LONG_POLL_SECONDS;
-      if (deadline !== undefined) {
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) {
-          break;
-        }
-        if (remaining < 1000) {
-          // Long polls count whole seconds: sleep out the window's end, then take what is there.
-          await this.#pause(remaining);
-          waitSeconds = 0;
-        } else {
-          waitSeconds = Math.min(LONG_POLL_SECONDS, Math.floor(remaining / 1000));
-        }
-      }
-      let received: Message[];
-      try {
-        received = await this.#receive(queueUrl, Math.min(10, mapping.batchSize - messages.length), waitSeconds);
-      } catch (error) {
-        if (messages.length === 0 || this.#abort.signal.aborted) {
-          throw error;
-        }
-        this.#log(
-          `Receiving from ${mapping.eventSourceArn} failed: ${describe(error)}; invoking with the ${messages.length} message(s) received so far`,
-        );
-        break;
-      }
-      if (received.length === 0 && messages.length === 0 && this.#running) {
-        // Idle: the timing profile's gap before the next poll (none in the fast profile).
-        await this.#pause(drawMs(this.#deps.idlePollGapMs ?? [0, 0]));
-        continue;
-      }
-      for (const message of received) {
-        messages.push(message);
-        bodyBytes += Buffer.byteLength(message.Body ?? '');
-      }
-      if (messages.length > 0 && windowMs === 0) {
-        break;
-      }
-      if (messages.length > 0 && deadline === undefined) {
-        deadline = Date.now() + windowMs;
-      }
-      if (waitSeconds === 0) {
-        break;
-      }
-    }
-    return messages;
-  }
-
-  async #receive(queueUrl: string, maxMessages: number, waitSeconds: number): Promise<Message[]> {
-    const output = await this.#deps.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: queueUrl,
-        MaxNumberOfMessages: maxMessages,
-        WaitTimeSeconds: waitSeconds,
-        MessageSystemAttributeNames: ['All'],
-        MessageAttributeNames: ['All'],
-      }),
-      { abortSignal: this.#abort.signal },
-    );
-    return output.Messages ?? [];
-  }
-
-  async #process(queueUrl: string, mapping: MappingRecord, messages: Message[]): Promise<void> {
+  async #process(settler: BatchSettler, mapping: MappingRecord, messages: Message[]): Promise<void> {
     try {
       const event = buildSqsEvent(messages, mapping.eventSourceArn);
       const result = await this.#deps.invoker.invoke(
@@ -264,22 +170,7 @@ export class EventSourcePoller {
         'EventSourceMapping',
       );
       this.#throttles = 0;
-      if (result.functionError) {
-        return; // Nothing is deleted: the messages come back after the visibility timeout.
-      }
-      let toDelete = messages;
-      if (mapping.functionResponseTypes.includes('ReportBatchItemFailures')) {
-        const ids = new Set(messages.map((message) => message.MessageId ?? ''));
-        const report = parseBatchItemFailures(result.payload, ids);
-        if (report.kind === 'invalid') {
-          this.#log(`Invalid batch item failure response (${report.reason}): the whole batch failed`, result.requestId);
-          return;
-        }
-        if (report.kind === 'partial') {
-          toDelete = messages.filter((message) => !report.failedMessageIds.has(message.MessageId ?? ''));
-        }
-      }
-      await this.#delete(queueUrl, toDelete);
+      await settler.settle(mapping, messages, result);
     } catch (error) {
       if (error instanceof TooManyRequestsException) {
         // As on Lambda: nothing is deleted, the messages come back after the visibility timeout (a receive counted).
@@ -292,19 +183,7 @@ export class EventSourcePoller {
         );
         return;
       }
-      this.#log(`Processing a batch of ${mapping.eventSourceArn} failed: ${describe(error)}`);
-    }
-  }
-
-  async #delete(queueUrl: string, messages: readonly Message[]): Promise<void> {
-    for (let start = 0; start < messages.length; start += 10) {
-      const entries = messages
-        .slice(start, start + 10)
-        .map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle ?? '' }));
-      const output = await this.#deps.sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-      for (const failed of output.Failed ?? []) {
-        this.#log(`Could not delete a processed message: ${failed.Code ?? ''} ${failed.Message ?? ''}`);
-      }
+      this.#log(`Processing a batch of ${mapping.eventSourceArn} failed: ${describeError(error)}`);
     }
   }
 
@@ -318,8 +197,4 @@ export class EventSourcePoller {
   #log(message: string, requestId?: string): void {
     this.#deps.logBook.platform(this.#functionName, `[event source mapping] ${message}`, requestId);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

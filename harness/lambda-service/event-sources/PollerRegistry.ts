@@ -1,10 +1,10 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionInvoker } from '../environments/FunctionInvoker.ts';
 import type { FunctionRecord } from '../functions/FunctionStore.ts';
 import type { LogBook } from '../logs/LogBook.ts';
 import { MappingState, type EventSourceMappingStore, type MappingChange, type MappingRecord } from '../mappings/EventSourceMappingStore.ts';
 import { drawMs, type LambdaTiming } from '../LambdaTiming.ts';
 import { EventSourcePoller } from './EventSourcePoller.ts';
+import type { QueueSource } from './QueueSource.ts';
 
 export interface PollerRegistryOptions {
   mappings: EventSourceMappingStore;
@@ -13,7 +13,7 @@ export interface PollerRegistryOptions {
   invoker: FunctionInvoker;
   logBook: LogBook;
   /** Absent when the service has no awsEndpointUrl (then no SQS mapping can be created). */
-  sqs: SQSClient | undefined;
+  queues: QueueSource | undefined;
 }
 
 /**
@@ -116,7 +116,7 @@ export class PollerRegistry {
     if (!mapping || this.#closed || mapping.state === MappingState.Deleting) {
       return;
     }
-    const { sqs, mappings, invoker, logBook } = this.#options;
+    const { queues, mappings, invoker, logBook } = this.#options;
     if (!mapping.enabled) {
       const settle = (): void => {
         const current = mappings.get(uuid);
@@ -132,10 +132,10 @@ export class PollerRegistry {
       }
       return;
     }
-    if (!this.#pollers.has(uuid) && sqs) {
+    if (!this.#pollers.has(uuid) && queues) {
       this.#pollers.set(
         uuid,
-        new EventSourcePoller({ sqs, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
+        new EventSourcePoller({ source: queues, invoker, logBook, idlePollGapMs: this.#options.timing.idlePollGapMs, getMapping: () => mappings.get(uuid) }),
       );
     }
     mappings.setState(uuid, MappingState.Enabled);

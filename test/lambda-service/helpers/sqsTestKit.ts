@@ -5,14 +5,14 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { startFauxqs, type FauxqsServer } from 'fauxqs';
+import { startFauxqs } from 'fauxqs';
+import { startLoopbackFauxqs } from '../../../harness/embedded/startLoopbackFauxqs.ts';
 import type { LambdaServiceOptions } from '../../../harness/lambda-service/startLambdaService.ts';
 import { startLambdaTestKit, type LambdaTestKit } from './lambdaTestKit.ts';
 
 /** fauxqs, the Lambda service pointed at it, and an SQS client. */
 export interface SqsTestKit extends LambdaTestKit {
   sqs: SQSClient;
-  fauxqs: FauxqsServer;
   /** Creates a queue and its dead-letter queue (redrive after `maxReceiveCount` receives). */
   createQueue(name: string, options?: { visibilityTimeout?: number; maxReceiveCount?: number }): Promise<Queue>;
   /** Messages visible plus in flight. */
@@ -30,11 +30,37 @@ export interface Queue {
   dlqArn: string;
 }
 
-/** `options`: the Lambda service's settings besides its endpoint (its timing profile). */
-export async function startSqsTestKit(options: Pick<LambdaServiceOptions, 'timing'> = {}): Promise<SqsTestKit> {
-  const fauxqs = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
-  const endpoint = `http://127.0.0.1:${fauxqs.port}`;
-  const kit = await startLambdaTestKit({ ...options, awsEndpointUrl: endpoint });
+export interface SqsTestKitOptions extends Pick<LambdaServiceOptions, 'timing'> {
+  /**
+   * The embedded stack's fauxqs (with its additions) in this process, whose store the pollers read directly
+   * (`inProcessSqs`); default a plain fauxqs that the pollers reach through the SQS API.
+   */
+  inProcess?: boolean;
+}
+
+/** The two ways the pollers reach SQS, for tests that must hold for both (`describe.each`). */
+export const POLLER_PATHS = [
+  { path: 'the SQS API', inProcess: false },
+  { path: "fauxqs's store in-process", inProcess: true },
+] as const;
+
+/** `options`: the Lambda service's settings besides its endpoint (its timing profile), and how its pollers reach SQS. */
+export async function startSqsTestKit(options: SqsTestKitOptions = {}): Promise<SqsTestKit> {
+  const { inProcess = false, ...serviceOptions } = options;
+  let endpoint: string;
+  let stopFauxqs: () => Promise<void>;
+  let inProcessSqs: LambdaServiceOptions['inProcessSqs'];
+  if (inProcess) {
+    const fauxqs = await startLoopbackFauxqs({ region: 'us-east-1' });
+    endpoint = fauxqs.url;
+    stopFauxqs = () => fauxqs.close();
+    inProcessSqs = { store: fauxqs.sqs.store, ...(fauxqs.sqs.deadLetters ? { deadLetters: fauxqs.sqs.deadLetters } : {}) };
+  } else {
+    const fauxqs = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
+    endpoint = `http://127.0.0.1:${fauxqs.port}`;
+    stopFauxqs = () => fauxqs.stop();
+  }
+  const kit = await startLambdaTestKit({ ...serviceOptions, awsEndpointUrl: endpoint, ...(inProcessSqs ? { inProcessSqs } : {}) });
   const sqs = new SQSClient({
     endpoint,
     region: 'us-east-1',
@@ -48,7 +74,6 @@ export async function startSqsTestKit(options: Pick<LambdaServiceOptions, 'timin
   return {
     ...kit,
     sqs,
-    fauxqs,
     async createQueue(name, options = {}) {
       const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
       const dlqUrl = dlq.QueueUrl ?? '';
@@ -88,7 +113,7 @@ export async function startSqsTestKit(options: Pick<LambdaServiceOptions, 'timin
     async close() {
       await kit.close();
       sqs.destroy();
-      await fauxqs.stop();
+      await stopFauxqs();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildOrderPlaced, exampleOrder } from '../../contracts/index.ts';
+import { buildOrderPlaced, exampleOrder, orderMessageAttributes, parseOrderAccepted } from '../../contracts/index.ts';
 import { createAwsClients, type AwsClients } from '../../harness/aws/awsClients.ts';
 import { createBackend, selectedBackendName } from '../../harness/backends/createBackend.ts';
 import { BackendName, type Stack } from '../../harness/backends/types.ts';
@@ -10,7 +10,6 @@ import { DeadLetterCollector, DeadLetterReading } from '../../harness/observatio
 import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
 import { Waiters, type UntilOptions } from '../../harness/observation/Waiters.ts';
 import { fastTimersProfile } from '../../harness/topology/loadTopology.ts';
-import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { postOrder } from './publisherClient.ts';
 import { OUTCOME_TIMEOUT_MS } from './timeouts.ts';
 
@@ -140,8 +139,9 @@ async function warmUp(running: Suite): Promise<void> {
       correlationId,
       ...(info.apiKey ? { apiKey: info.apiKey } : {}),
     });
-    const orderId = (response.json as { orderId?: string } | undefined)?.orderId;
-    if (response.status !== 202 || !orderId) return;
+    const accepted = parseOrderAccepted(response.json);
+    if (response.status !== 202 || !accepted.success) return;
+    const { orderId } = accepted.data;
     const expected = expectedConsumers(running.consumers, orderMessageAttributes(buildOrderPlaced(exampleOrder), correlationId));
     const reported = (): true | undefined => {
       const seen = new Set(running.outcomes.forOrder(orderId).map((o) => o.outcome.functionName));

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseOutcomeMessage } from '../../contracts/index.ts';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import { benchOrderConsumers } from './benchOrder.ts';
@@ -96,15 +97,18 @@ export async function measureEndToEnd(
     receivers: config.outcomeReceivers,
     waitTimeSeconds: 1,
     onMessage: (message, receivedAt) => {
-      const outcome = JSON.parse(message.Body ?? '{}') as { consumer?: string; orderId?: string | null; result?: string; processedAt?: string };
+      const parsed = parseOutcomeMessage(message.Body ?? '');
+      // Thrown to the receiver, which hands it to onError below, as a body that was not JSON always was.
+      if (!parsed.success) throw new Error(`an outcome message is ${parsed.error}`);
+      const outcome = parsed.data;
       if (outcome.result !== 'processed') {
         rejected += 1;
       }
-      const processedAt = Date.parse(outcome.processedAt ?? '') - performance.timeOrigin;
+      const processedAt = Date.parse(outcome.processedAt) - performance.timeOrigin;
       if (outcome.orderId && Number.isFinite(processedAt)) {
         lastProcessed.set(outcome.orderId, Math.max(lastProcessed.get(outcome.orderId) ?? 0, processedAt));
       }
-      tracker.arrive(outcome.orderId ?? '', outcome.consumer ?? '', receivedAt);
+      tracker.arrive(outcome.orderId ?? '', outcome.consumer, receivedAt);
     },
     onError: (error) => {
       drainError ??= error;

@@ -32,4 +32,26 @@ export default tseslint.config(
       'fanout/no-type-import-cycle': 'error',
     },
   },
+  {
+    // The oracle must not import the code under test: the specs and the harness read the formats both sides
+    // share from contracts/, or an expectation moves with the bug it should catch. They start the publisher
+    // (services/publisher/src/server.ts, by path) and deploy the Lambdas (bundled by scripts/build-lambdas.ts)
+    // without importing them, so no entry point is needed here; list one below if that changes.
+    files: ['steps/**/*.ts', 'harness/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: '(^|/)services/[^/]+/src(/|$)',
+            message: 'steps/ and harness/ must not import the services they test: put the shared format in contracts/.',
+          },
+          {
+            // Allowed: the SQS client factory, not a consumer's code, until it moves to a neutral AWS module (issue 14, section 5).
+            regex: '(^|/)lambdas(/(?!shared/createSqsClient\\.ts$)|$)',
+            message: 'steps/ and harness/ must not import the Lambdas they test: put the shared format in contracts/.',
+          },
+        ],
+      }],
+    },
+  },
 );

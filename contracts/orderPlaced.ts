@@ -49,3 +49,23 @@ export function buildOrderPlaced(order: OrderRequest, options: BuildOrderPlacedO
     total: orderTotal(order.items),
   };
 }
+
+/** The ids an OrderPlaced message names, read without validating it. */
+export interface OrderPlacedIds {
+  orderId: string | null;
+  eventId: string | null;
+}
+
+/**
+ * Best effort, so that a copy rejected or dead-lettered for breaking the schema can still be matched to
+ * its order: each id that is a non-empty string, else null.
+ */
+export function orderPlacedIds(message: unknown): OrderPlacedIds {
+  return { orderId: readId(message, 'orderId'), eventId: readId(message, 'eventId') };
+}
+
+function readId(message: unknown, key: keyof OrderPlacedIds): string | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const value: unknown = Reflect.get(message, key);
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}

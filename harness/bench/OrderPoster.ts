@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { exampleOrder, type OrderRequest } from '../../contracts/index.ts';
+import { API_KEY_HEADER, exampleOrder, parseOrderAccepted, type OrderRequest } from '../../contracts/index.ts';
 
 export interface OrderPosterOptions {
   apiUrl: string;
@@ -38,7 +38,7 @@ export class OrderPoster {
     this.#headers = {
       'content-type': 'application/json',
       'content-length': this.#body.byteLength,
-      ...(options.apiKey ? { 'x-api-key': options.apiKey } : {}),
+      ...(options.apiKey ? { [API_KEY_HEADER]: options.apiKey } : {}),
     };
   }
 
@@ -77,12 +77,12 @@ export class OrderPoster {
             reject(new Error(`POST /orders answered ${res.statusCode}: ${text.slice(0, 300)}`));
             return;
           }
-          const orderId = orderIdOf(text);
-          if (orderId === undefined) {
-            reject(new Error(`POST /orders answered 202 without an orderId: ${text.slice(0, 300)}`));
+          const accepted = acceptedBodyOf(text);
+          if (!accepted.success) {
+            reject(new Error(`POST /orders answered 202 with ${accepted.error}: ${text.slice(0, 300)}`));
             return;
           }
-          resolve({ orderId, acceptedAt });
+          resolve({ orderId: accepted.data.orderId, acceptedAt });
         });
       },
     );
@@ -98,16 +98,12 @@ export class OrderPoster {
   }
 }
 
-function orderIdOf(text: string): string | undefined {
+function acceptedBodyOf(text: string): ReturnType<typeof parseOrderAccepted> {
   try {
-    const body: unknown = JSON.parse(text);
-    if (body && typeof body === 'object' && 'orderId' in body && typeof body.orderId === 'string') {
-      return body.orderId;
-    }
-  } catch {
-    // Not JSON: reported by the caller.
+    return parseOrderAccepted(JSON.parse(text));
+  } catch (error) {
+    return { success: false, error: `a body that is not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  return undefined;
 }
 
 class StaleSocketError extends Error {

@@ -1,6 +1,5 @@
-import { buildOrderPlaced, exampleOrder, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, exampleOrder, orderMessageAttributes, type OrderRequest } from '../../contracts/index.ts';
 import { matchesFilterPolicy } from '../discovery/matchesFilterPolicy.ts';
-import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { loadTopology } from '../topology/loadTopology.ts';
 import { consumerResourceNames } from '../topology/resourceNames.ts';
 

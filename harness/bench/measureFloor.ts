@@ -1,8 +1,7 @@
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { buildOrderPlaced } from '../../contracts/index.ts';
+import { buildOrderPlaced, orderMessageAttributes, orderPlacedIds, parseSnsDelivery } from '../../contracts/index.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
-import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { ReceiveLoop } from '../observation/ReceiveLoop.ts';
 import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
 import { startLoopbackFauxqs } from '../embedded/startLoopbackFauxqs.ts';
@@ -68,8 +67,8 @@ export async function measureFloor(options: FloorOptions): Promise<FloorResult> 
           pollers: options.receivers,
           waitTimeSeconds: 1,
           onMessage: (message, receivedAt) => {
-            const body = JSON.parse(message.Body ?? '{}') as { orderId?: string; Message?: string };
-            const orderId = subscriber.raw ? body.orderId : (JSON.parse(body.Message ?? '{}') as { orderId?: string }).orderId;
+            const delivery = parseSnsDelivery(message.Body ?? '');
+            const orderId = delivery.success ? orderPlacedIds(delivery.data.message).orderId : null;
             tracker.arrive(orderId ?? '', subscriber.name, receivedAt);
           },
         }).start(),

@@ -1,5 +1,5 @@
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
-import { OutcomeSchema, type Outcome } from '../../contracts/index.ts';
+import { parseOutcomeMessage, type Outcome } from '../../contracts/index.ts';
 import { ReceiveLoop, type ReceiveStats } from './ReceiveLoop.ts';
 import { Waiters, type UntilOptions } from './Waiters.ts';
 
@@ -128,17 +128,9 @@ export class OutcomeCollector {
     }
     const receivedAt = Date.now();
     const body = message.Body ?? '';
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch (error) {
-      this.#malformed.push({ body, reason: `not JSON: ${(error as Error).message}`, receivedAt });
-      this.#waiters.notify();
-      return;
-    }
-    const result = OutcomeSchema.safeParse(parsed);
+    const result = parseOutcomeMessage(body);
     if (!result.success) {
-      this.#malformed.push({ body, reason: result.error.message, receivedAt });
+      this.#malformed.push({ body, reason: result.error, receivedAt });
       this.#waiters.notify();
       return;
     }

@@ -1,6 +1,6 @@
 import type { OrderPlaced } from '../../contracts/index.ts';
 import { plural } from '../shared/plural.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from '../../contracts/catalog.ts';
 import { DiscontinuedSkuError, UnknownSkuError, UnpricedCurrencyError } from './errors.ts';
 
 export interface PricedLine {

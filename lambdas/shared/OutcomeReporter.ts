@@ -6,7 +6,7 @@ import {
   type SendMessageBatchRequestEntry,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { OutcomeSchema, type Outcome } from '../../contracts/index.ts';
+import { buildOutcomeMessage, type Outcome } from '../../contracts/index.ts';
 import { createSqsClient } from './createSqsClient.ts';
 import { MissingConfigurationError, OutcomeNotDeliveredError } from './errors.ts';
 
@@ -145,15 +145,14 @@ interface PreparedOutcome {
   bytes: number;
 }
 
+/** Validates and builds the message with the contract's `buildOutcomeMessage`, and weighs it. */
 function prepare(outcome: Outcome): PreparedOutcome {
-  const valid = OutcomeSchema.parse(outcome);
-  const body = JSON.stringify(valid);
-  const attributes = outcomeAttributes(valid);
-  let bytes = Buffer.byteLength(body);
-  for (const [name, value] of Object.entries(attributes)) {
+  const { outcome: valid, MessageBody, MessageAttributes } = buildOutcomeMessage(outcome);
+  let bytes = Buffer.byteLength(MessageBody);
+  for (const [name, value] of Object.entries(MessageAttributes)) {
     bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '') + Buffer.byteLength(value.StringValue ?? '');
   }
-  return { outcome: valid, entry: { MessageBody: body, MessageAttributes: attributes }, bytes };
+  return { outcome: valid, entry: { MessageBody, MessageAttributes }, bytes };
 }
 
 /** Consecutive runs of at most MAX_BATCH_ENTRIES messages and MAX_BATCH_BYTES; an oversized message goes alone. */
@@ -172,15 +171,4 @@ function chunk(messages: readonly PreparedOutcome[]): PreparedOutcome[][] {
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
-}
-
-function outcomeAttributes(outcome: Outcome): Record<string, MessageAttributeValue> {
-  const attributes: Record<string, MessageAttributeValue> = {
-    consumer: { DataType: 'String', StringValue: outcome.consumer },
-    result: { DataType: 'String', StringValue: outcome.result },
-  };
-  // SQS rejects empty attribute values, so absent identifiers are left out rather than sent blank.
-  if (outcome.orderId) attributes.orderId = { DataType: 'String', StringValue: outcome.orderId };
-  if (outcome.correlationId) attributes.correlationId = { DataType: 'String', StringValue: outcome.correlationId };
-  return attributes;
 }

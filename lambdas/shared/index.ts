@@ -1,5 +1,4 @@
 export * from './createConsumerHandler.ts';
-export * from './describeIssues.ts';
 export * from './errors.ts';
 export * from './OutcomeReporter.ts';
 export * from './parseOrderRecord.ts';

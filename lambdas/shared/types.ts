@@ -1,14 +1,6 @@
 import type { Context, SQSRecord } from 'aws-lambda';
-import type { OrderPlaced } from '../../contracts/index.ts';
+import type { Delivery, OrderPlaced } from '../../contracts/index.ts';
 import type { RecordLogger } from './RecordLogger.ts';
-
-/** How SNS delivered the event into the queue: wrapped in a notification envelope, or the bare message. */
-export const Delivery = {
-  envelope: 'envelope',
-  raw: 'raw',
-} as const;
-
-export type Delivery = (typeof Delivery)[keyof typeof Delivery];
 
 /** An SQS record read as an OrderPlaced event. */
 export interface ParsedOrderRecord {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { World } from '@cucumber/cucumber';
-import { buildOrderPlaced, exampleOrder, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, exampleOrder, orderMessageAttributes, parseOrderAccepted, type OrderRequest } from '../../contracts/index.ts';
 import { expectedConsumers } from '../../harness/discovery/expectedConsumers.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
-import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { attachTopology, attachTraces } from './attachments.ts';
 import { ApiKeyUse, type RawRequest } from './badRequests.ts';
 import { expectGoodOnce, expectOneInvocation, expectOnlyPoisonRetried, handledByTable, injectBatch, invocationsHandling } from './batches.ts';
@@ -87,8 +86,9 @@ export class FanoutWorld extends World {
       ...(this.suite.stack.info.apiKey ? { apiKey: this.suite.stack.info.apiKey } : {}),
     });
     assert.equal(result.status, 202, `the publisher did not accept the order of ${order.customer.id}: ${result.status} ${result.text}`);
-    const body = result.json as Partial<Record<'orderId' | 'eventId' | 'correlationId', string>> | undefined;
-    assert.ok(body?.orderId && body.eventId, `the 202 for ${order.customer.id} has no order id or event id: ${result.text}`);
+    const accepted = parseOrderAccepted(result.json);
+    if (!accepted.success) assert.fail(`the 202 for ${order.customer.id} is ${accepted.error}: ${result.text}`);
+    const body = accepted.data;
     assert.equal(body.correlationId, correlationId, 'the publisher did not keep the correlation id it was given');
     const placed: PlacedOrder = {
       request: order,

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, orderMessageAttributes, OutcomeResult, type OrderRequest } from '../../contracts/index.ts';
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { invocationOfMessage } from '../../harness/observation/parseLambdaLogs.ts';
 import type { StackObserver } from '../../harness/observation/StackObserver.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
-import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { describeConsumerState, lastLogLines } from './diagnostics.ts';
 import type { ObservedPipeline } from './observedPipeline.ts';
 import { orderOfLines, orderWithDiscontinuedItem } from './orderFactory.ts';

@@ -1,5 +1,5 @@
 import type { OrderItem, OrderRequest } from '../../contracts/index.ts';
-import { catalog } from '../../lambdas/order-processor/catalog.ts';
+import { catalog } from '../../contracts/catalog.ts';
 
 /** Products the order-processor sells today, in catalog order, with their price in `currency`. */
 function productsSoldIn(currency: string): OrderItem[] {

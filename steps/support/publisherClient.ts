@@ -1,6 +1,4 @@
-import { CORRELATION_ID_HEADER } from '../../contracts/index.ts';
-
-export const API_KEY_HEADER = 'x-api-key';
+import { API_KEY_HEADER, CORRELATION_ID_HEADER } from '../../contracts/index.ts';
 
 export interface PostOptions {
   body: string;

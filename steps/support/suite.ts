@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildOrderPlaced, exampleOrder } from '../../contracts/index.ts';
+import { buildOrderPlaced, exampleOrder, orderMessageAttributes, parseOrderAccepted } from '../../contracts/index.ts';
 import { createAwsClients, type AwsClients } from '../../harness/aws/awsClients.ts';
 import { createBackend, selectedBackendName } from '../../harness/backends/createBackend.ts';
 import type { BackendName, Stack } from '../../harness/backends/types.ts';
@@ -11,7 +11,6 @@ import type { OutcomeCollector } from '../../harness/observation/OutcomeCollecto
 import { startObservation, type StackObserver } from '../../harness/observation/StackObserver.ts';
 import type { UntilOptions } from '../../harness/observation/Waiters.ts';
 import { fastTimersProfile } from '../../harness/topology/loadTopology.ts';
-import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { postOrder } from './publisherClient.ts';
 import { OUTCOME_TIMEOUT_MS } from './timeouts.ts';
 
@@ -121,8 +120,9 @@ async function warmUp(running: Suite): Promise<void> {
       correlationId,
       ...(info.apiKey ? { apiKey: info.apiKey } : {}),
     });
-    const orderId = (response.json as { orderId?: string } | undefined)?.orderId;
-    if (response.status !== 202 || !orderId) return;
+    const accepted = parseOrderAccepted(response.json);
+    if (response.status !== 202 || !accepted.success) return;
+    const { orderId } = accepted.data;
     const expected = expectedConsumers(running.consumers, orderMessageAttributes(buildOrderPlaced(exampleOrder), correlationId));
     const reported = (): true | undefined => {
       const seen = new Set(running.outcomes.forOrder(orderId).map((o) => o.outcome.functionName));

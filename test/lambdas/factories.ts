@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context, SQSEvent, SQSMessageAttributes, SQSRecord, SQSRecordAttributes } from 'aws-lambda';
-import { Delivery } from '../../lambdas/shared/types.ts';
-import { buildOrderPlaced, exampleOrder, OrderMessageAttribute, type OrderPlaced, type OrderRequest } from '../../contracts/index.ts';
+import { buildOrderPlaced, Delivery, exampleOrder, OrderMessageAttribute, type OrderPlaced, type OrderRequest } from '../../contracts/index.ts';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';

@@ -1,15 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { readOrderMessage } from '../../harness/observation/readOrderMessage.ts';
+import { snsEnvelopeFactory } from '../lambdas/factories.ts';
 
 const event = { orderId: 'o-1', eventId: 'e-1', eventType: 'OrderPlaced' };
 
 describe('readOrderMessage', () => {
   it('reads an SNS envelope, with the correlation id from its message attributes', () => {
-    const body = JSON.stringify({
-      Type: 'Notification',
-      Message: JSON.stringify(event),
-      MessageAttributes: { correlationId: { Type: 'String', Value: 'c-envelope' } },
-    });
+    // A whole envelope, as SNS writes it: the reader is the Lambdas' one, which checks the envelope.
+    const body = snsEnvelopeFactory(JSON.stringify(event), 'c-envelope');
 
     expect(readOrderMessage({ Body: body })).toEqual({ orderId: 'o-1', eventId: 'e-1', correlationId: 'c-envelope' });
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotFoundException, PublishCommand } from '@aws-sdk/client-sns';
-import { exampleOrder } from '../../contracts/index.ts';
+import { exampleOrder, OrderAcceptedSchema } from '../../contracts/index.ts';
 import { ProblemSchema } from '../../services/publisher/src/problem.ts';
-import { OrderAcceptedSchema } from '../../services/publisher/src/responses.ts';
 import { postOrder } from './support/requests.ts';
 import { startTestPublisher, type TestPublisher } from './support/testPublisher.ts';
 

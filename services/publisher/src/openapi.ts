@@ -1,9 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { exampleOrder, OrderRequestSchema } from '../../../contracts/index.ts';
+import { exampleOrder, OrderAcceptedSchema, OrderRequestSchema } from '../../../contracts/index.ts';
 import { CORRELATION_ID_PATTERN } from './middleware/correlationId.ts';
 import { placeOrderExamples } from './openapiExamples.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from './problem.ts';
-import { HealthSchema, OrderAcceptedSchema } from './responses.ts';
+import { HealthSchema } from './responses.ts';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 

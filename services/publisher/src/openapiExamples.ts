@@ -1,4 +1,4 @@
-import { exampleOrder, OrderRequestSchema } from '../../../contracts/index.ts';
+import { exampleOrder, OrderRequestSchema, type OrderAccepted } from '../../../contracts/index.ts';
 import {
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
@@ -11,7 +11,6 @@ import {
 } from './errors.ts';
 import { toFieldErrors } from './fieldErrors.ts';
 import type { Problem } from './problem.ts';
-import type { OrderAccepted } from './responses.ts';
 
 /** The status codes `POST /orders` documents. */
 export type PlaceOrderStatus = 202 | 400 | 401 | 409 | 413 | 415 | 422 | 503;

@@ -1,6 +1,6 @@
-import { PublishCommand, type MessageAttributeValue } from '@aws-sdk/client-sns';
+import { PublishCommand } from '@aws-sdk/client-sns';
 import type { Logger } from 'pino';
-import { OrderMessageAttribute, type OrderPlaced } from '../../../contracts/index.ts';
+import { orderMessageAttributes, type OrderPlaced } from '../../../contracts/index.ts';
 import { PublishOutcomeUnknownError, PublishUnavailableError } from './errors.ts';
 import type { SnsPublisher } from './types.ts';
 
@@ -13,16 +13,6 @@ export interface PublishOrderOptions {
   logger: Logger;
   /** The request carries an Idempotency-Key, so a retry republishes this same event (it words the 503). */
   idempotent: boolean;
-}
-
-/** The message attributes subscribers filter on (see `OrderMessageAttribute`). */
-export function orderMessageAttributes(event: OrderPlaced, correlationId: string): Record<string, MessageAttributeValue> {
-  return {
-    [OrderMessageAttribute.eventType]: { DataType: 'String', StringValue: event.eventType },
-    [OrderMessageAttribute.correlationId]: { DataType: 'String', StringValue: correlationId },
-    [OrderMessageAttribute.orderTotal]: { DataType: 'Number', StringValue: String(event.total) },
-    [OrderMessageAttribute.currency]: { DataType: 'String', StringValue: event.currency },
-  };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Middleware } from 'koa';
+import { API_KEY_HEADER } from '../../../../contracts/index.ts';
 import { UnauthorizedError } from '../errors.ts';
 import type { PublisherState } from '../types.ts';
-
-export const API_KEY_HEADER = 'x-api-key';
 
 export interface ApiKeyOptions {
   /** Accepted keys; an empty list turns the check off. */

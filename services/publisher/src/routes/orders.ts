@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { buildOrderPlaced, OrderPlacedSchema, OrderRequestSchema, type OrderPlaced, type OrderRequest } from '../../../../contracts/index.ts';
+import {
+  API_KEY_HEADER,
+  buildOrderPlaced,
+  ORDER_ACCEPTED,
+  OrderPlacedSchema,
+  OrderRequestSchema,
+  type OrderAccepted,
+  type OrderPlaced,
+  type OrderRequest,
+} from '../../../../contracts/index.ts';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError, InvalidBodyError } from '../errors.ts';
 import { toFieldErrors } from '../fieldErrors.ts';
 import { IDEMPOTENCY_KEY_HEADER, readIdempotencyKey } from '../idempotency/idempotencyKey.ts';
 import type { IdempotencyStore, IdempotentOrder } from '../idempotency/IdempotencyStore.ts';
-import { API_KEY_HEADER } from '../middleware/apiKey.ts';
 import { CORRELATION_ID_RESPONSE_HEADER } from '../middleware/correlationId.ts';
 import { jsonBody } from '../middleware/jsonBody.ts';
 import { publishOrder } from '../publishOrder.ts';
-import type { OrderAccepted } from '../responses.ts';
 import type { PublisherState, SnsPublisher } from '../types.ts';
 
 export interface OrdersRouteOptions {
@@ -80,7 +87,7 @@ function publish(ctx: Context, options: OrdersRouteOptions, event: OrderPlaced, 
 function accepted(ctx: Context, order: Pick<IdempotentOrder, 'orderId' | 'eventId' | 'correlationId'>): void {
   ctx.set(CORRELATION_ID_RESPONSE_HEADER, order.correlationId);
   ctx.status = 202;
-  ctx.body = { orderId: order.orderId, eventId: order.eventId, correlationId: order.correlationId, status: 'accepted' } satisfies OrderAccepted;
+  ctx.body = { orderId: order.orderId, eventId: order.eventId, correlationId: order.correlationId, status: ORDER_ACCEPTED } satisfies OrderAccepted;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { exampleOrder } from '../../contracts/index.ts';
-import { catalog } from '../../lambdas/order-processor/catalog.ts';
+import { catalog } from '../../contracts/catalog.ts';
 
 describe('the bundled catalog', () => {
   it.each(exampleOrder.items)('sells $sku, active, at the example order price $unitPrice', ({ sku, unitPrice }) => {

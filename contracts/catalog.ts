@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CurrencySchema, MinorUnitsSchema, OrderItemSchema } from '../../contracts/index.ts';
+import { CurrencySchema, MinorUnitsSchema } from './money.ts';
+import { OrderItemSchema } from './orderRequest.ts';
 import catalogJson from './catalog.json' with { type: 'json' };
 
 export const CatalogEntrySchema = z.strictObject({
@@ -9,7 +10,10 @@ export const CatalogEntrySchema = z.strictObject({
   discontinued: z.boolean(),
 });
 
-/** Products by SKU. Bundled with the function, so a price change is a deployment. */
+/**
+ * Products by SKU. The order-processor prices orders against it (bundled with the function, so a price change
+ * is a deployment); the specs build orders it accepts from it. Not in `index.ts`: the publisher does not load it.
+ */
 export const CatalogSchema = z.record(OrderItemSchema.shape.sku, CatalogEntrySchema);
 
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;

@@ -34,6 +34,6 @@ describe('npm run bench -- --quick', () => {
     expect(suite.every((figure) => figure.failure === 'skipped: --quick')).toBe(true);
     const measured = report.figures.filter((figure) => !figure.id.startsWith('features.'));
     expect(measured.filter((figure) => figure.value === undefined)).toEqual([]);
-    expect(output).toContain('npm run features -- --parallel 2, warm (embedded)');
+    expect(output).toContain('npm run features (default: --parallel 2), warm (embedded)');
   }, 180_000);
 });

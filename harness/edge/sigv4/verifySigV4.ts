@@ -113,12 +113,32 @@ export function verifySigV4(request: SignedRequest, credentials: CredentialStore
   ].join('\n');
   const scope = `${scopeDate}/${region}/${service}/aws4_request`;
   const stringToSign = [ALGORITHM, compactDate(signedAt), scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
-  let key: Buffer = hmac(`AWS4${accepted.secretAccessKey}`, scopeDate);
-  for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+  const key = signingKey(accepted.secretAccessKey, scope);
   const expected = createHmac('sha256', key).update(stringToSign).digest('hex');
   const given = Buffer.from(signature.toLowerCase());
   if (given.byteLength !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) return mismatch();
   return { ok: true, accessKeyId, service };
+}
+
+/**
+ * Derived signing keys by secret and scope: a key is valid for a day, region and service, and deriving it is
+ * four HMACs (each a new key object), the largest cost of a verification; the SDK's signer caches it too.
+ * Few scopes are ever live at once (a day's, per service), so the cache is cleared rather than aged.
+ */
+const signingKeys = new Map<string, Buffer>();
+const MAX_SIGNING_KEYS = 64;
+
+function signingKey(secretAccessKey: string, scope: string): Buffer {
+  const cacheKey = `${scope}\n${secretAccessKey}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    const [scopeDate = '', region = '', service = ''] = scope.split('/');
+    key = hmac(`AWS4${secretAccessKey}`, scopeDate);
+    for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 function hmac(key: string | Buffer, data: string): Buffer {

@@ -1,6 +1,7 @@
 import { Agent } from 'node:http';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
+import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { startLambdaService, type LambdaService } from '../lambda-service/startLambdaService.ts';
 
 export interface BenchLambdaService extends AsyncDisposable {
@@ -22,10 +23,11 @@ export async function startBenchLambdaService(): Promise<BenchLambdaService> {
     maxAttempts: 1,
     requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 4 }) },
   });
-  const close = async (): Promise<void> => {
-    lambda.destroy();
-    await service.close();
-  };
+  // Disposed last-in, first-out: the client, then the service.
+  const resources = new AsyncDisposableStack();
+  resources.use(service);
+  resources.defer(() => lambda.destroy());
+  const close = closeOnce(resources);
   return {
     service,
     lambda,

@@ -8,6 +8,7 @@ import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
 import type { AwsCredentials } from '../backends/types.ts';
 import { createRequestGate } from '../edge/requestGate.ts';
 import { CredentialStore, randomCredentials } from '../edge/sigv4/CredentialStore.ts';
+import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { createStsService } from '../sts-service/createStsService.ts';
 import { countQueuedMessages, type QueuedMessages } from './countQueuedMessages.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
@@ -67,23 +68,17 @@ export interface EmbeddedCloud extends AsyncDisposable {
 /** Starts the embedded cloud; its Lambdas reach SNS/SQS through `AWS_ENDPOINT_URL`, as on LocalStack. */
 export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Promise<EmbeddedCloud> {
   const region = options.region ?? 'us-east-1';
-  const closers: (() => Promise<void>)[] = [];
-  let drain = (): Promise<QueuedMessages[]> => Promise.resolve([]);
   // Reverse start order: the edge stops taking requests, pollers stop before the queues they poll go away.
-  const close = async (): Promise<void> => {
-    const failures: unknown[] = [];
-    for (const closer of closers.splice(0).reverse()) {
-      await closer().catch((error: unknown) => failures.push(error));
-    }
-    if (failures.length > 0) throw failures[0];
-  };
+  const resources = new AsyncDisposableStack();
+  const close = closeOnce(resources);
+  let drain = (): Promise<QueuedMessages[]> => Promise.resolve([]);
   const credentials = options.credentials ?? randomCredentials();
   const accepted = new CredentialStore();
   accepted.add({ ...credentials });
   const gate = createRequestGate({ credentials: accepted, verifySignatures: options.verifySignatures ?? true });
   try {
     const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region, gate });
-    closers.push(() => fauxqs.close());
+    resources.defer(() => fauxqs.close());
     const logs = createLogsService({ accountId: EMULATOR_ACCOUNT_ID, region });
     const lambdaService = await startLambdaService({
       region,
@@ -96,7 +91,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       ...(options.timing ? { timing: options.timing } : {}),
     });
     accepted.add({ ...lambdaService.functionCredentials });
-    closers.push(() => lambdaService.close());
+    resources.defer(() => lambdaService.close());
     let drained: Promise<QueuedMessages[]> | undefined;
     drain = () => {
       drained ??= (async () => {
@@ -121,7 +116,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       ],
       gate,
     });
-    closers.push(() => edge.close());
+    resources.defer(() => edge.close());
     return {
       region,
       credentials,

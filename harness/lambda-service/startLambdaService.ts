@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { listenOnLoopback } from '../http/listenOnLoopback.ts';
 import { SERVER_TIMEOUTS } from '../http/serverTimeouts.ts';
+import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { SandboxIdentities } from './environments/SandboxIdentities.ts';
 import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
@@ -117,21 +118,18 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     return draining;
   };
 
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      await drain();
-      sqs?.destroy();
-      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await settledWithin([...answering], CLOSE_GRACE_MS);
-      server.closeAllConnections();
-      await serverClosed;
-      if (ownDataDir) {
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    })();
-    return closing;
-  };
+  // Disposed last-in, first-out: drain, the SQS client, the server, then the data directory.
+  const resources = new AsyncDisposableStack();
+  if (ownDataDir) resources.defer(() => rm(dataDir, { recursive: true, force: true }));
+  resources.defer(async () => {
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await settledWithin([...answering], CLOSE_GRACE_MS);
+    server.closeAllConnections();
+    await serverClosed;
+  });
+  resources.defer(() => sqs?.destroy());
+  resources.defer(() => drain());
+  const close = closeOnce(resources);
 
   return {
     url,

@@ -41,7 +41,7 @@ export class Teardown {
       await this.#steps.disposeAsync();
     } catch (error) {
       const failures = disposalErrors(error) as Error[];
-      throw new AggregateError(failures, `teardown failed: ${failures.map((f) => f.message).join('; ')}`);
+      throw new AggregateError(failures, `teardown failed: ${failures.map((f) => f.message).join('; ')}`, { cause: error });
     }
   }
 }

@@ -11,7 +11,7 @@ export async function disposeAll(stack: AsyncDisposableStack): Promise<void> {
   } catch (error) {
     const errors = disposalErrors(error);
     if (errors.length === 1) throw errors[0];
-    throw new AggregateError(errors, `closing failed: ${errors.map(messageOf).join('; ')}`);
+    throw new AggregateError(errors, `closing failed: ${errors.map(messageOf).join('; ')}`, { cause: error });
   }
 }
 

@@ -4,6 +4,7 @@ import { buildOrderPlaced, OutcomeResult, type OrderRequest } from '../../contra
 import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { invocationOfMessage, parseLambdaLogs } from '../../harness/observation/parseLambdaLogs.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
+import { pollUntil } from '../../harness/waiting/pollUntil.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { describeConsumerState, lastLogLines } from './diagnostics.ts';
 import type { FanoutWorld, PlacedOrder } from './FanoutWorld.ts';
@@ -87,14 +88,14 @@ export async function expectOneInvocation(world: FanoutWorld, batch: InjectedBat
     assert.fail(`${consumer.functionName} reported nothing within ${OUTCOME_TIMEOUT_MS} ms for ${silent.map((r) => r.label).join(', ')}\n${await describeConsumerState(world.suite, consumer, silent[0] ?? records[0] ?? { orderId: null, correlationId: '' })}`);
   }
   // Outcomes travel through SQS and log lines through the function's stdout: the logs may lag a moment.
-  const logDeadline = Date.now() + OUTCOME_TIMEOUT_MS;
-  let handledBy: (readonly [string, string])[];
-  for (;;) {
-    const invocations = parseLambdaLogs(await world.suite.stack.readLambdaLogs(consumer.functionName, { limit: 1000 }));
-    handledBy = records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? 'not found in the logs'] as const);
-    if (handledBy.every(([, id]) => id !== 'not found in the logs') || Date.now() > logDeadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const { value: handledBy } = await pollUntil(
+    async () => {
+      const invocations = parseLambdaLogs(await world.suite.stack.readLambdaLogs(consumer.functionName, { limit: 1000 }));
+      return records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? 'not found in the logs'] as const);
+    },
+    (handled) => handled.every(([, id]) => id !== 'not found in the logs'),
+    { timeoutMs: OUTCOME_TIMEOUT_MS, intervalMs: 50 },
+  );
   world.attach(renderTextTable(['record', 'Lambda request id'], handledBy.map(([label, id]) => [label, id])), { mediaType: 'text/plain', fileName: 'Which invocation handled which record' });
   const distinct = new Set(handledBy.map(([, id]) => id));
   if (distinct.size !== 1 || distinct.has('not found in the logs')) {

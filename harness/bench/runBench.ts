@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../build/buildLambdas.ts';
 import { repoRoot } from '../topology/loadTopology.ts';
 import { benchConfig } from './benchConfig.ts';
 import { buildFigures, type Measurements, type Outcome } from './buildFigures.ts';

@@ -8,7 +8,7 @@ import type { StackFile } from '../../harness/cli/writeStackFile.ts';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
 import { waitFor } from '../lambda-service/helpers/waitFor.ts';
 import { composeSettingsFromEnv } from '../../harness/backends/compose/composeSettings.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
 import { zipFixture } from '../lambda-service/helpers/zipFunction.ts';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -8,7 +8,7 @@ import { exampleOrder } from '../../contracts/index.ts';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
 import { waitFor } from '../lambda-service/helpers/waitFor.ts';
 import type { StackFile } from '../../harness/cli/writeStackFile.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
 
 // Its own stack file, so a developer's running `npm start` keeps its .fanout/stack.json.
 const stackFile = path.join(mkdtempSync(path.join(tmpdir(), 'fanout-start-')), 'stack.json');

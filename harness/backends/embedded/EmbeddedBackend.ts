@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { buildLambdas } from '../../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../build/buildLambdas.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
 import { stackAuthFromEnv, type StackAuthSettings } from '../../embedded/stackCredentialsFromEnv.ts';

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { benchOrderConsumers } from './benchOrder.ts';
 import { CompletionTracker } from './CompletionTracker.ts';
 import { runClosedLoop, runOpenLoop } from './loadShapes.ts';

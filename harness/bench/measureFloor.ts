@@ -1,7 +1,7 @@
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { buildOrderPlaced } from '../../contracts/index.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
 import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
 import { startLoopbackFauxqs } from '../embedded/startLoopbackFauxqs.ts';

@@ -4,7 +4,7 @@ import { startEdge, type Edge } from '../edge/startEdge.ts';
 import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import type { AwsCredentials } from '../backends/types.ts';
 import { createRequestGate } from '../edge/requestGate.ts';
 import { CredentialStore, randomCredentials } from '../edge/sigv4/CredentialStore.ts';

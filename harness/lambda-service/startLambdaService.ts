@@ -10,7 +10,7 @@ import { SERVER_TIMEOUTS } from '../http/serverTimeouts.ts';
 import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { SandboxIdentities } from './environments/SandboxIdentities.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { CodeStorage } from './functions/CodeStorage.ts';
 import { FunctionStore } from './functions/FunctionStore.ts';

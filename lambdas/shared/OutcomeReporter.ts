@@ -7,7 +7,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { OutcomeSchema, type Outcome } from '../../contracts/index.ts';
-import { createSqsClient } from './createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { MissingConfigurationError, OutcomeNotDeliveredError } from './errors.ts';
 
 export const OUTCOMES_QUEUE_URL = 'OUTCOMES_QUEUE_URL';

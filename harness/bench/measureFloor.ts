@@ -3,7 +3,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-s
 import { buildOrderPlaced } from '../../contracts/index.ts';
 import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { orderMessageAttributes } from '../../services/publisher/src/publishOrder.ts';
-import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
+import { EMULATOR_CREDENTIALS } from '../aws/emulator.ts';
 import { startLoopbackFauxqs } from '../embedded/startLoopbackFauxqs.ts';
 import { BENCH_ORDER } from './benchOrder.ts';
 import { CompletionTracker } from './CompletionTracker.ts';
@@ -43,7 +43,7 @@ const SUBSCRIBERS = [
  */
 export async function measureFloor(options: FloorOptions): Promise<FloorResult> {
   const fauxqs = await startLoopbackFauxqs({ region: 'us-east-1' });
-  const config = { region: 'us-east-1', endpoint: fauxqs.url, credentials: EMULATOR_CREDENTIALS };
+  const config = { region: 'us-east-1', endpoint: fauxqs.url, credentials: { ...EMULATOR_CREDENTIALS } };
   const sns = new SNSClient(config);
   const sqs = createSqsClient(config);
   const receivers: QueueReceiver[] = [];

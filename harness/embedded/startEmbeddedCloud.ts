@@ -5,6 +5,7 @@ import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
 import { createSqsClient } from '../../aws/createSqsClient.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
 import type { AwsCredentials } from '../backends/types.ts';
 import { createRequestGate } from '../edge/requestGate.ts';
 import { CredentialStore, randomCredentials } from '../edge/sigv4/CredentialStore.ts';
@@ -12,12 +13,6 @@ import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { createStsService } from '../sts-service/createStsService.ts';
 import { countQueuedMessages, type QueuedMessages } from './countQueuedMessages.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
-
-/** Credentials for an emulator that checks none (a bare fauxqs or Lambda service, without the stack's gate). */
-export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
-
-/** The account of every ARN the embedded stack makes (fauxqs's and the Lambda service's default). */
-export const EMULATOR_ACCOUNT_ID = '000000000000';
 
 /** On shutdown, how long running invocations get to finish (a batch's messages are then deleted, not redelivered). */
 export const SHUTDOWN_GRACE_MS = 5000;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { listenOnLoopback } from '../http/listenOnLoopback.ts';
 import { SERVER_TIMEOUTS } from '../http/serverTimeouts.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
 import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { SandboxIdentities } from './environments/SandboxIdentities.ts';
@@ -34,7 +35,7 @@ const CLOSE_GRACE_MS = 2000;
  */
 export async function startLambdaService(options: LambdaServiceOptions = {}): Promise<LambdaService> {
   const region = options.region ?? 'us-east-1';
-  const location = { region, accountId: options.accountId ?? '000000000000' };
+  const location = { region, accountId: options.accountId ?? EMULATOR_ACCOUNT_ID };
   const nodeBinary = options.nodeBinary ?? process.execPath;
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lambda-service-')));

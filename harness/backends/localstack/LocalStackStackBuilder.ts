@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalstackContainer } from '@testcontainers/localstack';
 import { GenericContainer, Network, type StartedNetwork } from 'testcontainers';
+import { EMULATOR_CREDENTIALS } from '../../aws/emulator.ts';
 import { loadTopology } from '../../topology/loadTopology.ts';
 import { consumerResourceNames } from '../../topology/resourceNames.ts';
 import { publisherPort, publisherUrls } from '../publisherUrls.ts';
@@ -101,7 +102,7 @@ export class LocalStackStackBuilder {
         apiKey,
         region: outputs.region,
         endpoints: { sns: localstackUrl, sqs: localstackUrl, lambda: localstackUrl, logs: localstackUrl },
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        credentials: { ...EMULATOR_CREDENTIALS },
         topicArn: outputs.topicArn,
         outcomesQueueUrl: outputs.outcomesQueueUrl,
       };

@@ -107,7 +107,7 @@ export class LocalStackStackBuilder {
         outcomesQueueUrl: outputs.outcomesQueueUrl,
       };
       progress(`localstack: ready, publisher at ${apiUrl}, LocalStack at ${localstackUrl}`);
-      return new StartedLocalStackStack({ info, teardown, outputs });
+      return new StartedLocalStackStack({ info, teardown });
     } catch (error) {
       await teardown.run().catch((teardownError: unknown) => progress(`localstack: teardown after a failed start: ${(teardownError as Error).message}`));
       throw error;

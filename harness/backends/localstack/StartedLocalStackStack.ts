@@ -1,22 +1,16 @@
 import { DeployedStack } from '../DeployedStack.ts';
 import type { Teardown } from '../Teardown.ts';
-import type { TerraformOutputs } from '../terraformOutputs.ts';
 import type { StackInfo } from '../types.ts';
 
 export interface StartedLocalStackStackOptions {
   info: StackInfo;
   /** Stops the publisher, Terraform and LocalStack containers, the network and the workspace, in that order. */
   teardown: Teardown;
-  outputs: TerraformOutputs;
 }
 
 /** The running LocalStack stack; `close()` (or `await using`) removes every container it started. */
 export class StartedLocalStackStack extends DeployedStack {
-  /** What Terraform reported after applying against LocalStack. */
-  readonly outputs: TerraformOutputs;
-
   constructor(options: StartedLocalStackStackOptions) {
     super({ info: options.info, teardown: options.teardown });
-    this.outputs = options.outputs;
   }
 }

@@ -46,8 +46,7 @@ export default tseslint.config(
             message: 'steps/ and harness/ must not import the services they test: put the shared format in contracts/.',
           },
           {
-            // Allowed: the SQS client factory, not a consumer's code, until it moves to a neutral AWS module (issue 14, section 5).
-            regex: '(^|/)lambdas(/(?!shared/createSqsClient\\.ts$)|$)',
+            regex: '(^|/)lambdas(/|$)',
             message: 'steps/ and harness/ must not import the Lambdas they test: put the shared format in contracts/.',
           },
         ],

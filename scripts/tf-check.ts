@@ -1,4 +1,4 @@
-import { buildLambdas } from './build-lambdas.ts';
+import { buildLambdas } from '../harness/build/buildLambdas.ts';
 import { runTerraformCheck } from '../harness/terraform/runTerraformCheck.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import type { AwsCredentials, AwsEndpoints } from '../backends/types.ts';
 
 export interface AwsClients {

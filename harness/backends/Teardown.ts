@@ -1,15 +1,11 @@
-/** One thing a backend started and must stop. */
-export interface TeardownStep {
-  name: string;
-  run: () => Promise<unknown>;
-}
+import { disposalErrors } from '../lifecycle/disposalErrors.ts';
 
 /**
- * What a stack started, stopped in reverse order. Every step runs even when an earlier one fails;
- * running twice (a signal during close) does nothing the second time.
+ * What a stack started, stopped in reverse order (an `AsyncDisposableStack` underneath). Every step runs
+ * even when an earlier one fails; running twice (a signal during close) does nothing the second time.
  */
 export class Teardown {
-  readonly #steps: TeardownStep[] = [];
+  readonly #steps = new AsyncDisposableStack();
   #running: Promise<void> | undefined;
 
   /**
@@ -21,7 +17,13 @@ export class Teardown {
       run().catch(() => {});
       throw new Error(`interrupted: teardown had begun when "${name}" started; it is being stopped`);
     }
-    this.#steps.push({ name, run });
+    this.#steps.defer(async () => {
+      try {
+        await run();
+      } catch (error) {
+        throw new Error(`${name}: ${(error as Error).message}`, { cause: error });
+      }
+    });
   }
 
   get started(): boolean {
@@ -35,16 +37,11 @@ export class Teardown {
   }
 
   async #runAll(): Promise<void> {
-    const failures: Error[] = [];
-    for (const step of [...this.#steps].reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        failures.push(new Error(`${step.name}: ${(error as Error).message}`, { cause: error }));
-      }
-    }
-    if (failures.length > 0) {
-      throw new AggregateError(failures, `teardown failed: ${failures.map((f) => f.message).join('; ')}`);
+    try {
+      await this.#steps.disposeAsync();
+    } catch (error) {
+      const failures = disposalErrors(error) as Error[];
+      throw new AggregateError(failures, `teardown failed: ${failures.map((f) => f.message).join('; ')}`, { cause: error });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { CloudWatchLogsClient, ResourceNotFoundException, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import { lambdaLogGroupName } from '../aws/lambdaLogGroupName.ts';
 import type { LambdaLogEvent } from './types.ts';
 
 export interface LambdaLogQuery {
@@ -9,11 +10,6 @@ export interface LambdaLogQuery {
   /** Stop paging after this many pages, so a busy log group on AWS cannot stall a failing spec. */
   maxPages?: number;
   now?: () => number;
-}
-
-/** The log group AWS Lambda (and LocalStack) writes a function's output to. */
-export function lambdaLogGroupName(functionName: string): string {
-  return `/aws/lambda/${functionName}`;
 }
 
 /**

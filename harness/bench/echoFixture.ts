@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ZipFile } from 'yazl';
+import { zipEntries } from '../build/zipEntries.ts';
 
 /** The tiny handler timed by the Lambda service figures: it returns its event. */
 const ECHO_SOURCE = 'export const handler = async (event) => event;\n';
@@ -22,20 +22,8 @@ export async function createEchoFixture(): Promise<EchoFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-echo-'));
   const file = join(dir, 'index.mjs');
   await writeFile(file, ECHO_SOURCE);
-  const zip = await zipFile('index.mjs', Buffer.from(ECHO_SOURCE));
+  const zip = await zipEntries([{ name: 'index.mjs', data: ECHO_SOURCE }]);
   const module = (await import(pathToFileURL(file).href)) as { handler: EchoHandler };
   const close = (): Promise<void> => rm(dir, { recursive: true, force: true });
   return { zip, handler: module.handler, close, [Symbol.asyncDispose]: close };
-}
-
-function zipFile(name: string, content: Buffer): Promise<Buffer> {
-  const zip = new ZipFile();
-  zip.addBuffer(content, name, { mtime: new Date(1980, 0, 1), mode: 0o100644 });
-  zip.end();
-  const chunks: Buffer[] = [];
-  const { promise, resolve, reject } = Promise.withResolvers<Buffer>();
-  zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  zip.outputStream.on('error', reject);
-  zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  return promise;
 }

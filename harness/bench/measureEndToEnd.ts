@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import type { LambdaLogRecord } from '../observation/LambdaLogRecord.ts';
 import { startObservation } from '../observation/StackObserver.ts';
 import { benchOrderConsumers } from './benchOrder.ts';

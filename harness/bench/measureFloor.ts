@@ -1,9 +1,9 @@
 import { CreateTopicCommand, PublishCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { buildOrderPlaced, orderMessageAttributes, orderPlacedIds, parseSnsDelivery } from '../../contracts/index.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { ReceiveLoop } from '../observation/ReceiveLoop.ts';
-import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
+import { EMULATOR_CREDENTIALS } from '../aws/emulator.ts';
 import { startLoopbackFauxqs } from '../embedded/startLoopbackFauxqs.ts';
 import { BENCH_ORDER } from './benchOrder.ts';
 import { CompletionTracker } from './CompletionTracker.ts';
@@ -42,7 +42,7 @@ const SUBSCRIBERS = [
  */
 export async function measureFloor(options: FloorOptions): Promise<FloorResult> {
   const fauxqs = await startLoopbackFauxqs({ region: 'us-east-1' });
-  const config = { region: 'us-east-1', endpoint: fauxqs.url, credentials: EMULATOR_CREDENTIALS };
+  const config = { region: 'us-east-1', endpoint: fauxqs.url, credentials: { ...EMULATOR_CREDENTIALS } };
   const sns = new SNSClient(config);
   const sqs = createSqsClient(config);
   const receivers: ReceiveLoop[] = [];

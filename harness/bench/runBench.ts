@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../build/buildLambdas.ts';
 import { repoRoot } from '../topology/loadTopology.ts';
 import { DeployMethod } from '../backends/deployMethod.ts';
 import { featureWorkers } from '../backends/featureWorkers.ts';

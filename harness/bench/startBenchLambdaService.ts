@@ -1,6 +1,7 @@
 import { Agent } from 'node:http';
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { EMULATOR_CREDENTIALS } from '../embedded/startEmbeddedCloud.ts';
+import { EMULATOR_ACCOUNT_ID, EMULATOR_CREDENTIALS } from '../aws/emulator.ts';
+import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { startLambdaService, type LambdaService } from '../lambda-service/startLambdaService.ts';
 
 export interface BenchLambdaService extends AsyncDisposable {
@@ -18,14 +19,15 @@ export async function startBenchLambdaService(): Promise<BenchLambdaService> {
   const lambda = new LambdaClient({
     region: 'us-east-1',
     endpoint: service.url,
-    credentials: EMULATOR_CREDENTIALS,
+    credentials: { ...EMULATOR_CREDENTIALS },
     maxAttempts: 1,
     requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 4 }) },
   });
-  const close = async (): Promise<void> => {
-    lambda.destroy();
-    await service.close();
-  };
+  // Disposed last-in, first-out: the client, then the service.
+  const resources = new AsyncDisposableStack();
+  resources.use(service);
+  resources.defer(() => lambda.destroy());
+  const close = closeOnce(resources);
   return {
     service,
     lambda,
@@ -35,7 +37,7 @@ export async function startBenchLambdaService(): Promise<BenchLambdaService> {
           FunctionName: name,
           Runtime: 'nodejs24.x',
           Handler: 'index.handler',
-          Role: 'arn:aws:iam::000000000000:role/bench',
+          Role: `arn:aws:iam::${EMULATOR_ACCOUNT_ID}:role/bench`,
           Timeout: 10,
           MemorySize: 128,
           Code: { ZipFile: zip },

@@ -1,3 +1,4 @@
+import { parseArn as parseAnyArn } from '../aws/arn.ts';
 import { DiscoveryError } from './errors.ts';
 
 /** The parts of an ARN that discovery needs: `arn:partition:service:region:account:resource`. */
@@ -8,11 +9,12 @@ export interface ParsedArn {
   resource: string;
 }
 
+/** The parts of an ARN; throws a DiscoveryError when it is not one. */
 export function parseArn(arn: string): ParsedArn {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') throw new DiscoveryError(`"${arn}" is not an ARN`);
-  const [, , service = '', region = '', accountId = ''] = parts;
-  return { service, region, accountId, resource: parts.slice(5).join(':') };
+  const parsed = parseAnyArn(arn);
+  if (!parsed) throw new DiscoveryError(`"${arn}" is not an ARN`);
+  const { service, region, accountId, resource } = parsed;
+  return { service, region, accountId, resource };
 }
 
 /** `arn:aws:lambda:us-east-1:000000000000:function:name[:qualifier]` -> `name`. */

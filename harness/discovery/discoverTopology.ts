@@ -1,5 +1,5 @@
-import { ListEventSourceMappingsCommand, type EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-import { GetSubscriptionAttributesCommand, ListSubscriptionsByTopicCommand, type Subscription } from '@aws-sdk/client-sns';
+import { paginateListEventSourceMappings, type EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import { GetSubscriptionAttributesCommand, paginateListSubscriptionsByTopic, type Subscription } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import type { AwsClients } from '../aws/awsClients.ts';
@@ -31,12 +31,9 @@ export async function discoverTopology(clients: Pick<AwsClients, 'sns' | 'sqs' |
 
 async function listSubscriptions(clients: Pick<AwsClients, 'sns'>, topicArn: string): Promise<Subscription[]> {
   const subscriptions: Subscription[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: nextToken }));
+  for await (const page of paginateListSubscriptionsByTopic({ client: clients.sns }, { TopicArn: topicArn })) {
     subscriptions.push(...(page.Subscriptions ?? []));
-    nextToken = page.NextToken || undefined;
-  } while (nextToken);
+  }
   return subscriptions;
 }
 
@@ -103,12 +100,9 @@ async function queueSettingsOf(clients: Pick<AwsClients, 'sqs'>, queueUrl: strin
 
 async function eventSourceMappingOf(clients: Pick<AwsClients, 'lambda'>, queueArn: string): Promise<EventSourceMappingConfiguration> {
   const mappings: EventSourceMappingConfiguration[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await clients.lambda.send(new ListEventSourceMappingsCommand({ EventSourceArn: queueArn, Marker: marker }));
+  for await (const page of paginateListEventSourceMappings({ client: clients.lambda }, { EventSourceArn: queueArn })) {
     mappings.push(...(page.EventSourceMappings ?? []));
-    marker = page.NextMarker || undefined;
-  } while (marker);
+  }
   // Some emulators ignore the filter; keep only this queue's mappings.
   const own = mappings.filter((m) => m.EventSourceArn === undefined || m.EventSourceArn === queueArn);
   const [mapping, ...others] = own;

@@ -1,4 +1,4 @@
-import { GetQueueAttributesCommand, ListQueuesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, paginateListQueues, type SQSClient } from '@aws-sdk/client-sqs';
 
 /** What a queue still holds: lost when the in-memory emulator stops. */
 export interface QueuedMessages {
@@ -14,12 +14,9 @@ export interface QueuedMessages {
 /** Every queue that holds a message, with its counts (SQS's Approximate* attributes), in name order. */
 export async function countQueuedMessages(sqs: SQSClient): Promise<QueuedMessages[]> {
   const urls: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sqs.send(new ListQueuesCommand({ MaxResults: 1000, NextToken: nextToken }));
+  for await (const page of paginateListQueues({ client: sqs, pageSize: 1000 }, {})) {
     urls.push(...(page.QueueUrls ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   const counts = await Promise.all(urls.map(async (url) => {
     const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({
       QueueUrl: url,

@@ -4,19 +4,15 @@ import { startEdge, type Edge } from '../edge/startEdge.ts';
 import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
 import type { AwsCredentials } from '../backends/types.ts';
 import { createRequestGate } from '../edge/requestGate.ts';
 import { CredentialStore, randomCredentials } from '../edge/sigv4/CredentialStore.ts';
+import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { createStsService } from '../sts-service/createStsService.ts';
 import { countQueuedMessages, type QueuedMessages } from './countQueuedMessages.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from './startLoopbackFauxqs.ts';
-
-/** Credentials for an emulator that checks none (a bare fauxqs or Lambda service, without the stack's gate). */
-export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
-
-/** The account of every ARN the embedded stack makes (fauxqs's and the Lambda service's default). */
-export const EMULATOR_ACCOUNT_ID = '000000000000';
 
 /** On shutdown, how long running invocations get to finish (a batch's messages are then deleted, not redelivered). */
 export const SHUTDOWN_GRACE_MS = 5000;
@@ -67,23 +63,17 @@ export interface EmbeddedCloud extends AsyncDisposable {
 /** Starts the embedded cloud; its Lambdas reach SNS/SQS through `AWS_ENDPOINT_URL`, as on LocalStack. */
 export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Promise<EmbeddedCloud> {
   const region = options.region ?? 'us-east-1';
-  const closers: (() => Promise<void>)[] = [];
-  let drain = (): Promise<QueuedMessages[]> => Promise.resolve([]);
   // Reverse start order: the edge stops taking requests, pollers stop before the queues they poll go away.
-  const close = async (): Promise<void> => {
-    const failures: unknown[] = [];
-    for (const closer of closers.splice(0).reverse()) {
-      await closer().catch((error: unknown) => failures.push(error));
-    }
-    if (failures.length > 0) throw failures[0];
-  };
+  const resources = new AsyncDisposableStack();
+  const close = closeOnce(resources);
+  let drain = (): Promise<QueuedMessages[]> => Promise.resolve([]);
   const credentials = options.credentials ?? randomCredentials();
   const accepted = new CredentialStore();
   accepted.add({ ...credentials });
   const gate = createRequestGate({ credentials: accepted, verifySignatures: options.verifySignatures ?? true });
   try {
     const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region, gate });
-    closers.push(() => fauxqs.close());
+    resources.defer(() => fauxqs.close());
     const logs = createLogsService({ accountId: EMULATOR_ACCOUNT_ID, region });
     const lambdaService = await startLambdaService({
       region,
@@ -98,7 +88,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       ...(options.timing ? { timing: options.timing } : {}),
     });
     accepted.add({ ...lambdaService.functionCredentials });
-    closers.push(() => lambdaService.close());
+    resources.defer(() => lambdaService.close());
     let drained: Promise<QueuedMessages[]> | undefined;
     drain = () => {
       drained ??= (async () => {
@@ -123,7 +113,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       ],
       gate,
     });
-    closers.push(() => edge.close());
+    resources.defer(() => edge.close());
     return {
       region,
       credentials,

@@ -1,9 +1,10 @@
 import type { EmulatedService } from '../edge/types.ts';
 import { createIamStore } from './IamStore.ts';
 import { createIamRouter } from './router.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
 
 /** The account LocalStack and this stack's emulators use when none is given. */
-const DEFAULT_ACCOUNT_ID = '000000000000';
+const DEFAULT_ACCOUNT_ID = EMULATOR_ACCOUNT_ID;
 
 /**
  * An emulated IAM for the one-endpoint edge (SigV4 signing name `iam`):

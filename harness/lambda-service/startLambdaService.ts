@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { listenOnLoopback } from '../http/listenOnLoopback.ts';
 import { SERVER_TIMEOUTS } from '../http/serverTimeouts.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
+import { closeOnce } from '../lifecycle/disposeAll.ts';
 import { FunctionInvoker } from './environments/FunctionInvoker.ts';
 import { SandboxIdentities } from './environments/SandboxIdentities.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { PollerRegistry } from './event-sources/PollerRegistry.ts';
 import { SdkQueueSource } from './event-sources/SdkQueueSource.ts';
 import { StoreQueueSource } from './event-sources/StoreQueueSource.ts';
@@ -35,7 +37,7 @@ const CLOSE_GRACE_MS = 2000;
  */
 export async function startLambdaService(options: LambdaServiceOptions = {}): Promise<LambdaService> {
   const region = options.region ?? 'us-east-1';
-  const location = { region, accountId: options.accountId ?? '000000000000' };
+  const location = { region, accountId: options.accountId ?? EMULATOR_ACCOUNT_ID };
   const nodeBinary = options.nodeBinary ?? process.execPath;
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'lambda-service-')));
@@ -130,21 +132,18 @@ export async function startLambdaService(options: LambdaServiceOptions = {}): Pr
     return draining;
   };
 
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      await drain();
-      sqs?.destroy();
-      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await settledWithin([...answering], CLOSE_GRACE_MS);
-      server.closeAllConnections();
-      await serverClosed;
-      if (ownDataDir) {
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    })();
-    return closing;
-  };
+  // Disposed last-in, first-out: drain, the SQS client, the server, then the data directory.
+  const resources = new AsyncDisposableStack();
+  if (ownDataDir) resources.defer(() => rm(dataDir, { recursive: true, force: true }));
+  resources.defer(async () => {
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await settledWithin([...answering], CLOSE_GRACE_MS);
+    server.closeAllConnections();
+    await serverClosed;
+  });
+  resources.defer(() => sqs?.destroy());
+  resources.defer(() => drain());
+  const close = closeOnce(resources);
 
   return {
     url,

@@ -3,6 +3,7 @@ import { ResourceAlreadyExistsException, ResourceNotFoundException, ValidationEx
 import { LogGroup, type LogGroupClass } from './LogGroup.ts';
 import { LogStream } from './LogStream.ts';
 import type { LogEntry, LogStoreLimits, StoredEvent } from './types.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
 
 /** The size PutLogEvents counts for an event: its UTF-8 bytes plus 26. */
 export function eventSize(message: string): number {
@@ -22,7 +23,7 @@ export class LogStore {
   #seq = 0;
 
   constructor(options: { accountId?: string; region?: string; now?: () => number } & Partial<LogStoreLimits> = {}) {
-    this.location = { accountId: options.accountId ?? '000000000000', region: options.region ?? 'us-east-1' };
+    this.location = { accountId: options.accountId ?? EMULATOR_ACCOUNT_ID, region: options.region ?? 'us-east-1' };
     this.limits = {
       maxEventsPerStream: options.maxEventsPerStream ?? 10_000,
       maxBytesPerStream: options.maxBytesPerStream ?? 8 * 1024 * 1024,

@@ -1,10 +1,10 @@
 import {
   CreateEventSourceMappingCommand,
-  GetEventSourceMappingCommand,
   ListEventSourceMappingsCommand,
   UpdateEventSourceMappingCommand,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
+import { waitForMappingState } from './waitForMappingState.ts';
 
 export interface EnsureMappingInput {
   functionName: string;
@@ -51,12 +51,6 @@ export async function ensureEventSourceMapping(lambda: LambdaClient, input: Ensu
   return created.UUID;
 }
 
-async function waitUntilEnabled(lambda: LambdaClient, uuid: string): Promise<void> {
-  const deadline = Date.now() + ENABLED_DEADLINE_MS;
-  for (;;) {
-    const { State } = await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }));
-    if (State === 'Enabled') return;
-    if (Date.now() > deadline) throw new Error(`event source mapping ${uuid} is still ${State ?? 'in no state'} after ${ENABLED_DEADLINE_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+function waitUntilEnabled(lambda: LambdaClient, uuid: string): Promise<void> {
+  return waitForMappingState(lambda, uuid, 'Enabled', { timeoutMs: ENABLED_DEADLINE_MS, intervalMs: POLL_MS });
 }

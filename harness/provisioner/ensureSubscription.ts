@@ -1,6 +1,6 @@
 import {
   GetSubscriptionAttributesCommand,
-  ListSubscriptionsByTopicCommand,
+  paginateListSubscriptionsByTopic,
   SetSubscriptionAttributesCommand,
   SubscribeCommand,
   type SNSClient,
@@ -14,13 +14,10 @@ export interface EnsureSubscriptionInput {
 }
 
 async function findSubscription(sns: SNSClient, topicArn: string, queueArn: string): Promise<string | undefined> {
-  let NextToken: string | undefined;
-  do {
-    const page = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken }));
+  for await (const page of paginateListSubscriptionsByTopic({ client: sns }, { TopicArn: topicArn })) {
     const found = page.Subscriptions?.find((s) => s.Protocol === 'sqs' && s.Endpoint === queueArn);
     if (found?.SubscriptionArn) return found.SubscriptionArn;
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   return undefined;
 }
 

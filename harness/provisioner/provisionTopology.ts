@@ -11,6 +11,7 @@ import { ensureQueue } from './ensureQueue.ts';
 import { ensureSubscription } from './ensureSubscription.ts';
 import { topicOnlyQueuePolicy } from './queuePolicy.ts';
 import type { ProvisionedConsumer, ProvisionedTopology } from './types.ts';
+import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
 
 const DLQ_RETENTION_SECONDS = '1209600';
 /**
@@ -79,7 +80,7 @@ async function provisionConsumer(
       timeout: consumer.timeout,
       memorySize: consumer.memory_size,
       environment: { ...consumer.environment, OUTCOMES_QUEUE_URL: shared.outcomesQueueUrl, CONSUMER_NAME: name },
-      role: `arn:aws:iam::${options.accountId ?? '000000000000'}:role/${names.functionName}`,
+      role: `arn:aws:iam::${options.accountId ?? EMULATOR_ACCOUNT_ID}:role/${names.functionName}`,
     }),
   ]);
   const eventSourceMappingUuid = await ensureEventSourceMapping(lambda, {

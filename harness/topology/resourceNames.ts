@@ -1,3 +1,4 @@
+import { lambdaLogGroupName } from '../aws/lambdaLogGroupName.ts';
 import type { Topology } from './topologySchema.ts';
 
 /** AWS resource names derived from the topology; `terraform/modules/subscriber` derives the same ones. */
@@ -26,7 +27,7 @@ export function consumerResourceNames(topology: Topology, consumer: string): Con
     queue: base,
     deadLetterQueue: `${base}-dlq`,
     functionName: base,
-    logGroup: `/aws/lambda/${base}`,
+    logGroup: lambdaLogGroupName(base),
     zip: `dist/lambdas/${consumer}.zip`,
   };
 }

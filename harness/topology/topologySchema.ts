@@ -49,5 +49,4 @@ export const TopologySchema = z.strictObject({
 });
 
 export type Consumer = z.infer<typeof ConsumerSchema>;
-export type TimerOverrides = z.infer<typeof TimerOverridesSchema>;
 export type Topology = z.infer<typeof TopologySchema>;

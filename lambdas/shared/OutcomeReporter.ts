@@ -1,13 +1,12 @@
 import { Buffer } from 'node:buffer';
 import {
   SendMessageBatchCommand,
-  SendMessageCommand,
   type MessageAttributeValue,
   type SendMessageBatchRequestEntry,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { buildOutcomeMessage, type Outcome } from '../../contracts/index.ts';
-import { createSqsClient } from './createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { MissingConfigurationError, OutcomeNotDeliveredError } from './errors.ts';
 
 export const OUTCOMES_QUEUE_URL = 'OUTCOMES_QUEUE_URL';
@@ -40,12 +39,6 @@ export class OutcomeReporter {
   constructor(options: OutcomeReporterOptions = {}) {
     this.#client = options.client ?? createSqsClient();
     this.#queueUrl = options.queueUrl;
-  }
-
-  /** Validates the outcome against the contract, then sends it on its own; throws when either fails. */
-  async send(outcome: Outcome): Promise<void> {
-    const message = prepare(outcome);
-    await this.#client.send(new SendMessageCommand({ QueueUrl: this.#resolveQueueUrl(), ...message.entry }));
   }
 
   /** A collector for the outcomes of one invocation, sent together by `flush` with SendMessageBatch. */

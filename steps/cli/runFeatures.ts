@@ -52,7 +52,7 @@ try {
 if (process.env.FANOUT_BACKEND === 'embedded') {
   // Once, here: parallel workers start their stacks at the same moment, and would each run esbuild on a
   // fresh checkout; with the bundles built, each worker's build finds its stamps current and keeps them.
-  const { buildLambdas } = await import('../../scripts/build-lambdas.ts');
+  const { buildLambdas } = await import('../../harness/build/buildLambdas.ts');
   await buildLambdas();
 }
 

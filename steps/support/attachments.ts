@@ -3,6 +3,7 @@ import { buildOrderTrace, summarizeOrderTrace } from '../../harness/reports/buil
 import { renderOrderTraceSvg } from '../../harness/reports/renderOrderTraceSvg.ts';
 import { parseLambdaLogs, type LambdaInvocation } from '../../harness/observation/parseLambdaLogs.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
+import { pollUntil } from '../../harness/waiting/pollUntil.ts';
 import { renderTopologyMermaid } from '../../harness/reports/renderTopologyMermaid.ts';
 import { renderTopologySvg } from '../../harness/reports/renderTopologySvg.ts';
 import type { World } from '@cucumber/cucumber';
@@ -76,13 +77,12 @@ async function invocationsByFunction(world: AttachmentWorld, messageIds: Readonl
       return [];
     }
   };
-  const deadline = Date.now() + REPORTS_SETTLE_MS;
-  for (;;) {
-    const entries = await Promise.all(consumers.map(async (c) => [c.functionName, await read(c.functionName)] as const));
-    const unreported = entries.some(([, invocations]) => invocations.some((i) => i.report === null && [...i.messageIds].some((id) => messageIds.has(id))));
-    if (!unreported || Date.now() >= deadline) return Object.fromEntries(entries);
-    await new Promise((resolve) => setTimeout(resolve, REPORTS_POLL_MS));
-  }
+  const { value: entries } = await pollUntil(
+    () => Promise.all(consumers.map(async (c) => [c.functionName, await read(c.functionName)] as const)),
+    (latest) => !latest.some(([, invocations]) => invocations.some((i) => i.report === null && [...i.messageIds].some((id) => messageIds.has(id)))),
+    { timeoutMs: REPORTS_SETTLE_MS, intervalMs: REPORTS_POLL_MS },
+  );
+  return Object.fromEntries(entries);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DiscoveredConsumer } from '../../harness/discovery/types.ts';
 import { invocationOfMessage } from '../../harness/observation/parseLambdaLogs.ts';
 import type { StackObserver } from '../../harness/observation/StackObserver.ts';
 import { renderTextTable } from '../../harness/reports/renderTextTable.ts';
+import { pollUntil } from '../../harness/waiting/pollUntil.ts';
 import { describeConsumerState, lastLogLines } from './diagnostics.ts';
 import type { ObservedPipeline } from './observedPipeline.ts';
 import { orderOfLines, orderWithDiscontinuedItem } from './orderFactory.ts';
@@ -86,14 +87,14 @@ export async function invocationsHandling(pipeline: ObservedPipeline & { observe
     assert.fail(`${consumer.functionName} reported nothing within ${OUTCOME_TIMEOUT_MS} ms for ${silent.map((r) => r.label).join(', ')}\n${await describeConsumerState(pipeline, consumer, silent[0] ?? records[0] ?? { orderId: null, correlationId: '' })}`);
   }
   // Outcomes travel through SQS and log lines through the function's stdout: the logs may lag a moment.
-  const logDeadline = Date.now() + OUTCOME_TIMEOUT_MS;
-  let handledBy: (readonly [string, string])[];
-  for (;;) {
-    const invocations = await pipeline.observer.invocations(consumer.functionName, { limit: 1000 });
-    handledBy = records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? NOT_FOUND] as const);
-    if (handledBy.every(([, id]) => id !== NOT_FOUND) || Date.now() > logDeadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const { value: handledBy } = await pollUntil(
+    async () => {
+      const invocations = await pipeline.observer.invocations(consumer.functionName, { limit: 1000 });
+      return records.map((r) => [r.label, invocationOfMessage(invocations, r.messageId)?.requestId ?? NOT_FOUND] as const);
+    },
+    (handled) => handled.every(([, id]) => id !== NOT_FOUND),
+    { timeoutMs: OUTCOME_TIMEOUT_MS, intervalMs: 50 },
+  );
   return handledBy;
 }
 

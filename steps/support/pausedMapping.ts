@@ -1,18 +1,11 @@
-import { GetEventSourceMappingCommand, UpdateEventSourceMappingCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { UpdateEventSourceMappingCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { waitForMappingState } from '../../harness/provisioner/waitForMappingState.ts';
 import { MAPPING_STATE_TIMEOUT_MS } from './timeouts.ts';
 
 const STATE_DEADLINE_MS = MAPPING_STATE_TIMEOUT_MS;
 
-async function waitForState(lambda: LambdaClient, uuid: string, state: string): Promise<void> {
-  const deadline = Date.now() + STATE_DEADLINE_MS;
-  for (;;) {
-    const mapping = await lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }));
-    if (mapping.State === state) return;
-    if (Date.now() > deadline) {
-      throw new Error(`event source mapping ${uuid} is still ${mapping.State ?? 'in no state'} after ${STATE_DEADLINE_MS} ms, waiting for ${state}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function waitForState(lambda: LambdaClient, uuid: string, state: string): Promise<void> {
+  return waitForMappingState(lambda, uuid, state, { timeoutMs: STATE_DEADLINE_MS, intervalMs: 50 });
 }
 
 /**

@@ -3,7 +3,7 @@ import { LambdaClient, ListEventSourceMappingsCommand, type EventSourceMappingCo
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { discoverTopology } from '../../harness/discovery/discoverTopology.ts';
 import { DiscoveryError } from '../../harness/discovery/errors.ts';

@@ -6,8 +6,9 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { StackFile } from '../../harness/cli/writeStackFile.ts';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
+import { waitFor } from '../lambda-service/helpers/waitFor.ts';
 import { composeSettingsFromEnv } from '../../harness/backends/compose/composeSettings.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
 import { zipFixture } from '../lambda-service/helpers/zipFunction.ts';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -29,16 +30,6 @@ const isAlive = (pid: number): boolean => {
     return false;
   }
 };
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
 
 interface Started {
   child: ChildProcess;
@@ -62,7 +53,7 @@ async function startStack(options: { viaNpm: boolean; stackFile?: string }): Pro
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(`the stack to come up:\n${output}`, () => (output.includes('Ctrl-C stops everything') ? true : undefined), 60_000);
+  await waitFor(`the stack to come up:\n${output}`, () => (output.includes('Ctrl-C stops everything') ? true : undefined), { timeoutMs: 60_000, intervalMs: 50 });
   const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as StackFile;
   return { child, output: () => output, stackFile, stack, harnessPid: stack.pid };
 }
@@ -118,14 +109,14 @@ describe('the processes of npm start', () => {
 
     child.kill(signal);
 
-    await waitFor('every process of the stack to be gone', () => (stackProcesses.every((pid) => !isAlive(pid)) ? true : undefined), 15_000);
+    await waitFor('every process of the stack to be gone', () => (stackProcesses.every((pid) => !isAlive(pid)) ? true : undefined), { timeoutMs: 15_000, intervalMs: 50 });
   }, 90_000);
 
   it('are all gone within two seconds of a SIGKILL of the stack, a busy-looping environment and its grandchild too; the stack file left is stale', async () => {
     // Prepare
     const { child, harnessPid, stackFile, stack } = await startStack({ viaNpm: false });
     await leaveAGrandchild(stack, true);
-    const grandchild = await waitFor('the function to spawn its child', () => sleepers(descendants(harnessPid))[0]);
+    const grandchild = await waitFor('the function to spawn its child', () => sleepers(descendants(harnessPid))[0], { timeoutMs: 20_000, intervalMs: 50 });
     const stackProcesses = descendants(harnessPid);
 
     // Act
@@ -133,7 +124,7 @@ describe('the processes of npm start', () => {
     const killedAt = Date.now();
 
     // Assess
-    await waitFor('every process of the stack to be gone', () => (stackProcesses.every((pid) => !isAlive(pid)) ? true : undefined), 5000, 20);
+    await waitFor('every process of the stack to be gone', () => (stackProcesses.every((pid) => !isAlive(pid)) ? true : undefined), { timeoutMs: 5000, intervalMs: 20 });
     expect(Date.now() - killedAt).toBeLessThan(2000);
     expect(isAlive(grandchild)).toBe(false);
     expect(existsSync(stackFile)).toBe(true);
@@ -148,7 +139,7 @@ describe('the processes of npm start', () => {
   it("takes a function's own child processes down with it on SIGTERM, and refuses a second stack on the same stack file", async () => {
     const { child, harnessPid, stack, stackFile } = await startStack({ viaNpm: false });
     await leaveAGrandchild(stack, false);
-    const grandchild = await waitFor('the function to spawn its child', () => sleepers(descendants(harnessPid))[0]);
+    const grandchild = await waitFor('the function to spawn its child', () => sleepers(descendants(harnessPid))[0], { timeoutMs: 20_000, intervalMs: 50 });
     const second = spawn(process.execPath, ['harness/cli/start.ts', '--stack-file', stackFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let secondOutput = '';
     second.stderr?.on('data', (chunk: Buffer) => (secondOutput += chunk.toString()));
@@ -159,7 +150,7 @@ describe('the processes of npm start', () => {
 
     child.kill('SIGTERM');
 
-    await waitFor('every process of the stack to be gone', () => (stackProcesses.every((pid) => !isAlive(pid)) ? true : undefined), 15_000);
+    await waitFor('every process of the stack to be gone', () => (stackProcesses.every((pid) => !isAlive(pid)) ? true : undefined), { timeoutMs: 15_000, intervalMs: 50 });
     expect(isAlive(grandchild)).toBe(false);
     expect(existsSync(stackFile)).toBe(false);
   }, 120_000);

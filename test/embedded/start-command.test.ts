@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ListFunctionsCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { exampleOrder } from '../../contracts/index.ts';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
+import { waitFor } from '../lambda-service/helpers/waitFor.ts';
 import type { StackFile } from '../../harness/cli/writeStackFile.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
 
 // Its own stack file, so a developer's running `npm start` keeps its .fanout/stack.json.
 const stackFile = path.join(mkdtempSync(path.join(tmpdir(), 'fanout-start-')), 'stack.json');
@@ -23,16 +24,6 @@ function childPids(pid: number): number[] {
 
 const isAlive = (pid: number): boolean => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('npm start', () => {
   let child: ChildProcess;
   let output = '';
@@ -43,7 +34,7 @@ describe('npm start', () => {
     child = spawn(process.execPath, ['harness/cli/start.ts', '--stack-file', stackFile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    await waitFor('the stack to come up', () => (output.includes('Ctrl-C stops everything') ? true : undefined));
+    await waitFor('the stack to come up', () => (output.includes('Ctrl-C stops everything') ? true : undefined), { timeoutMs: 15_000, intervalMs: 50 });
     stack = JSON.parse(readFileSync(stackFile, 'utf8')) as StackFile;
   }, 30_000);
 
@@ -73,7 +64,7 @@ describe('npm start', () => {
       body: JSON.stringify(exampleOrder),
     });
     expect(response.status).toBe(202);
-    await waitFor('a REPORT line', () => (/\[fanout-order-processor\] REPORT RequestId/.test(output) ? true : undefined));
+    await waitFor('a REPORT line', () => (/\[fanout-order-processor\] REPORT RequestId/.test(output) ? true : undefined), { timeoutMs: 15_000, intervalMs: 50 });
   });
 
   it('stops everything on Ctrl-C and leaves no process behind', async () => {
@@ -82,7 +73,7 @@ describe('npm start', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    await waitFor('the environments to exit', () => (descendants.every((pid) => !isAlive(pid)) ? true : undefined), 5_000);
+    await waitFor('the environments to exit', () => (descendants.every((pid) => !isAlive(pid)) ? true : undefined), { timeoutMs: 5_000, intervalMs: 50 });
     expect(existsSync(stackFile)).toBe(false);
   });
 });

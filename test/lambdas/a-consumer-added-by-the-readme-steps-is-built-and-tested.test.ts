@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import './environment.ts';
 import { loadTopology } from '../../harness/topology/loadTopology.ts';
-import { buildLambdas, findFunctions } from '../../scripts/build-lambdas.ts';
+import { buildLambdas, findFunctions } from '../../harness/build/buildLambdas.ts';
 import { consumerHandlers, lambdasDir, loadConsumerHandlers } from './handlers.ts';
 
 // The README's "Adding a consumer": a folder `lambdas/<name>/handler.ts` and one entry under `consumers` in

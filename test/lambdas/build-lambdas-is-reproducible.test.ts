@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadTopology, repoRoot } from '../../harness/topology/loadTopology.ts';
-import { buildLambdas, type BuiltLambda } from '../../scripts/build-lambdas.ts';
+import { buildLambdas, type BuiltLambda } from '../../harness/build/buildLambdas.ts';
 import { readZipEntries } from './unzip.ts';
 
 let workDir: string;

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
-import { stampPathFor } from '../../scripts/lambdaBuildStamp.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
+import { stampPathFor } from '../../harness/build/lambdaBuildStamp.ts';
 import { readZipEntries } from './unzip.ts';
 
 // A build whose inputs (every file esbuild read, from its metafile) and settings hash the same as the stamp

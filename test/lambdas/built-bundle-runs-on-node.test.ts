@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startFauxqs } from 'fauxqs';
 import { OutcomeSchema } from '../../contracts/index.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
 import { Delivery, lambdaContextFactory, orderPlacedFactory, sqsEventFactory, sqsRecordFactory } from './factories.ts';
 import { readZipEntries } from './unzip.ts';
 

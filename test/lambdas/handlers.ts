@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
 import type { ConsumerHandler } from '../../lambdas/shared/createConsumerHandler.ts';
-import { findFunctions } from '../../scripts/build-lambdas.ts';
+import { findFunctions } from '../../harness/build/buildLambdas.ts';
 
 /** The `lambdas/` folder of the repository. */
 export const lambdasDir = path.join(repoRoot, 'lambdas');

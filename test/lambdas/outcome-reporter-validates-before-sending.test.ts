@@ -29,23 +29,32 @@ const outcome: Outcome = {
 };
 
 describe('OutcomeReporter', () => {
+  // Outcomes go out through a batch only (the single-message `send` was unused); these are its basics.
   it('sends the outcome as JSON with consumer and result attributes, leaving out absent identifiers', async () => {
-    await new OutcomeReporter({ queueUrl: QUEUE_URL }).send(outcome);
+    const batch = new OutcomeReporter({ queueUrl: QUEUE_URL }).batch();
+    batch.add(outcome);
+    await batch.flush();
 
-    const [call] = sqsMock.commandCalls(SendMessageCommand);
+    const [call] = sqsMock.commandCalls(SendMessageBatchCommand);
     expect(call?.args[0].input).toEqual({
       QueueUrl: QUEUE_URL,
-      MessageBody: JSON.stringify(outcome),
-      MessageAttributes: {
-        consumer: { DataType: 'String', StringValue: 'order-processor' },
-        result: { DataType: 'String', StringValue: 'rejected' },
-      },
+      Entries: [{
+        Id: '0',
+        MessageBody: JSON.stringify(outcome),
+        MessageAttributes: {
+          consumer: { DataType: 'String', StringValue: 'order-processor' },
+          result: { DataType: 'String', StringValue: 'rejected' },
+        },
+      }],
     });
   });
 
   it('refuses an outcome that breaks the contract and sends nothing', async () => {
-    await expect(new OutcomeReporter({ queueUrl: QUEUE_URL }).send({ ...outcome, receiveCount: 0 })).rejects.toThrow(/receiveCount/);
+    const batch = new OutcomeReporter({ queueUrl: QUEUE_URL }).batch();
+    expect(() => batch.add({ ...outcome, receiveCount: 0 })).toThrow(/receiveCount/);
+    await batch.flush();
 
+    expect(sqsMock.commandCalls(SendMessageBatchCommand)).toHaveLength(0);
     expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
 
@@ -53,7 +62,9 @@ describe('OutcomeReporter', () => {
     const saved = process.env.OUTCOMES_QUEUE_URL;
     delete process.env.OUTCOMES_QUEUE_URL;
     try {
-      await expect(new OutcomeReporter().send(outcome)).rejects.toThrow(new MissingConfigurationError('OUTCOMES_QUEUE_URL'));
+      const batch = new OutcomeReporter().batch();
+      batch.add(outcome);
+      expect((await batch.flush()).map(({ error }) => error)).toEqual([new MissingConfigurationError('OUTCOMES_QUEUE_URL')]);
     } finally {
       if (saved !== undefined) process.env.OUTCOMES_QUEUE_URL = saved;
     }

@@ -1,21 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Outcome } from '../../contracts/index.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { DeadLetterCollector, DeadLetterReading } from '../../harness/observation/DeadLetterCollector.ts';
 import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
 import { Waiters } from '../../harness/observation/Waiters.ts';
+import { waitFor } from '../lambda-service/helpers/waitFor.ts';
 
 const region = 'us-east-1';
 
 describe('DeadLetterCollector against fauxqs', () => {
   let fauxqs: LoopbackFauxqs;
   let sqs: SQSClient;
+  const receives = new Map<string, number>();
 
   beforeAll(async () => {
     fauxqs = await startLoopbackFauxqs({ region });
     sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    // Counts the receives per queue, so a test can wait for the collector's next peeks instead of sleeping.
+    sqs.middlewareStack.add((next, context) => async (args) => {
+      const { QueueUrl } = args.input as { QueueUrl?: string };
+      if (context.commandName === 'ReceiveMessageCommand' && QueueUrl) receives.set(QueueUrl, (receives.get(QueueUrl) ?? 0) + 1);
+      return next(args);
+    }, { step: 'initialize', name: 'countReceives' });
   });
 
   afterAll(async () => {
@@ -81,7 +89,8 @@ describe('DeadLetterCollector against fauxqs', () => {
       await deadLetter(dlqUrl, 'o-earlier-run', 'spec-run0-poison-1');
       const counted = await collector.until(() => (collector.othersOn('fanout-order-processor') === 2 && collector.all().length === 1 ? true : undefined), { timeoutMs: 5000 });
       // Several more peeks return the same three messages.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const peeksSoFar = receives.get(dlqUrl) ?? 0;
+      await waitFor('three more peeks of the DLQ', () => (receives.get(dlqUrl) ?? 0) >= peeksSoFar + 3, { timeoutMs: 5000 });
 
       // Assess
       expect(counted).toBe(true);

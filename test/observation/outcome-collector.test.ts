@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Outcome } from '../../contracts/index.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
 

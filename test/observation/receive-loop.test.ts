@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { buildApp } from 'fauxqs';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { createFauxqsStores, type FauxqsStores } from '../../harness/embedded/fauxqs-additions/index.ts';
 import { ReceiveLoop, ReceiveMode } from '../../harness/observation/ReceiveLoop.ts';
 import { Waiters } from '../../harness/observation/Waiters.ts';

@@ -7,7 +7,7 @@ import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded
 import { DeadLetterReading } from '../../harness/observation/DeadLetterCollector.ts';
 import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
 import { startObservation } from '../../harness/observation/StackObserver.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 
 const region = 'us-east-1';
 const FUNCTION = 'fanout-order-processor';

@@ -9,7 +9,7 @@ import { provisionTopology } from '../../harness/provisioner/provisionTopology.t
 import type { ProvisionedTopology } from '../../harness/provisioner/types.ts';
 import { loadTopology, repoRoot } from '../../harness/topology/loadTopology.ts';
 import type { Topology } from '../../harness/topology/topologySchema.ts';
-import { buildLambdas } from '../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../harness/build/buildLambdas.ts';
 
 /** A second run with a changed topology brings the live resources in line, as `terraform apply` would. */
 describe('re-provisioning a changed topology', () => {

@@ -4,7 +4,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, t
 import type { Browser } from 'playwright-core';
 import { pino } from 'pino';
 import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
-import { createSqsClient } from '../../lambdas/shared/createSqsClient.ts';
+import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { startPublisher, type RunningPublisher } from '../../services/publisher/src/startPublisher.ts';
 import { chromiumAvailable, chromiumMissing, launchChromium } from './fixtures/chromium.ts';
 

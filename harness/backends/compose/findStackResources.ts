@@ -4,6 +4,7 @@ import type { AwsClients } from '../../aws/awsClients.ts';
 import { outcomesQueueName, topicName } from '../../topology/resourceNames.ts';
 import type { Topology } from '../../topology/topologySchema.ts';
 import { StackUnreachableError } from '../errors.ts';
+import { parseArn } from '../../aws/arn.ts';
 
 export interface StackResources {
   topicArn: string;
@@ -20,7 +21,7 @@ export async function findStackResources(clients: Pick<AwsClients, 'sns' | 'sqs'
   const wantedTopic = topicName(topology);
   let topicArn: string | undefined;
   for await (const page of paginateListTopics({ client: clients.sns }, {})) {
-    topicArn = page.Topics?.map((t) => t.TopicArn).find((arn) => arn?.split(':').at(-1) === wantedTopic);
+    topicArn = page.Topics?.map((t) => t.TopicArn).find((arn) => arn !== undefined && parseArn(arn)?.resource === wantedTopic);
     if (topicArn) break;
   }
   if (!topicArn) throw new StackUnreachableError(`compose backend: topic "${wantedTopic}" does not exist yet; ${waitHint}`);

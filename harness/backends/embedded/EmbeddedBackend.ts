@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { buildLambdas } from '../../../scripts/build-lambdas.ts';
+import { buildLambdas } from '../../build/buildLambdas.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
 import { stackAuthFromEnv, type StackAuthSettings } from '../../embedded/stackCredentialsFromEnv.ts';
@@ -13,6 +13,7 @@ import { BackendName, type Backend, type Stack, type StackInfo, type StartOption
 import { deployWithTerraform, type TerraformDeployment } from './deployWithTerraform.ts';
 import { EmbeddedStack } from './EmbeddedStack.ts';
 import { startPublisherProcess } from './startPublisherProcess.ts';
+import { disposeAll } from '../../lifecycle/disposeAll.ts';
 
 export interface EmbeddedBackendOptions {
   /** Where the Lambda bundles are; default `dist/lambdas`. */
@@ -103,11 +104,13 @@ export class EmbeddedBackend implements Backend {
         ...(this.#options.onDiscarded ? { onDiscarded: this.#options.onDiscarded } : {}),
       });
     } catch (error) {
-      try {
+      // Disposed last-in, first-out: Terraform destroys what it applied, then the cloud stops.
+      const cleanup = new AsyncDisposableStack();
+      cleanup.defer(() => cloud.close());
+      cleanup.defer(async () => {
         await deployed?.terraform?.destroy();
-      } finally {
-        await cloud.close();
-      }
+      });
+      await disposeAll(cleanup);
       throw error;
     }
   }

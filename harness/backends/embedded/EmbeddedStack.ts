@@ -1,6 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { QueuedMessages } from '../../embedded/countQueuedMessages.ts';
 import type { EmbeddedCloud } from '../../embedded/startEmbeddedCloud.ts';
+import { disposeAll } from '../../lifecycle/disposeAll.ts';
 import { readLambdaLogEvents } from '../cloudWatchLambdaLogs.ts';
 import type { LambdaLogEvent, ReadLogsOptions, Stack, StackInfo } from '../types.ts';
 import type { TerraformDeployment } from './deployWithTerraform.ts';
@@ -63,21 +64,20 @@ export class EmbeddedStack implements Stack {
   /**
    * In order: the publisher stops accepting (its requests in flight are answered), no batch is received
    * any more and the invocations running finish (bounded), what the queues still hold is reported, then
-   * Terraform destroys what it applied and the cloud stops.
+   * Terraform destroys what it applied and the cloud stops. A failing step does not skip the later ones.
    */
   close(): Promise<void> {
     this.#closed ??= (async () => {
-      try {
-        await this.#publisher.close();
-        this.#onDiscarded?.(await this.#cloud.drain());
-      } finally {
-        try {
-          await this.#terraform?.destroy();
-        } finally {
-          this.#logs.destroy();
-          await this.#cloud.close();
-        }
-      }
+      // Deferred in reverse: the stack disposes last-in, first-out.
+      const steps = new AsyncDisposableStack();
+      steps.defer(() => this.#cloud.close());
+      steps.defer(() => this.#logs.destroy());
+      steps.defer(async () => {
+        await this.#terraform?.destroy();
+      });
+      steps.defer(async () => this.#onDiscarded?.(await this.#cloud.drain()));
+      steps.defer(() => this.#publisher.close());
+      await disposeAll(steps);
     })();
     return this.#closed;
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { PublisherEnv } from '../../../contracts/publisherEnvironment.ts';
 import { guardProcessGroup } from '../../processes/processGuard.ts';
 import type { AwsCredentials } from '../types.ts';
 
@@ -40,13 +41,13 @@ export async function startPublisherProcess(options: PublisherProcessOptions): P
   const child = spawn(process.execPath, [SERVER], {
     env: {
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-      ORDER_EVENTS_TOPIC_ARN: options.topicArn,
-      PUBLISHER_API_KEYS: options.apiKeys.join(','),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: options.logLevel ?? 'warn',
-      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
-      AWS_REGION: options.region,
+      [PublisherEnv.topicArn]: options.topicArn,
+      [PublisherEnv.apiKeys]: options.apiKeys.join(','),
+      [PublisherEnv.host]: '127.0.0.1',
+      [PublisherEnv.port]: '0',
+      [PublisherEnv.logLevel]: options.logLevel ?? 'warn',
+      [PublisherEnv.shutdownTimeoutMs]: String(SHUTDOWN_TIMEOUT_MS),
+      [PublisherEnv.region]: options.region,
       AWS_ENDPOINT_URL_SNS: options.snsEndpoint,
       AWS_ACCESS_KEY_ID: options.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: options.credentials.secretAccessKey,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LocalstackContainer } from '@testcontainers/localstack';
 import { GenericContainer, Network, type StartedNetwork } from 'testcontainers';
+import { EMULATOR_CREDENTIALS } from '../../aws/emulator.ts';
 import { loadTopology } from '../../topology/loadTopology.ts';
 import { consumerResourceNames } from '../../topology/resourceNames.ts';
 import { publisherPort, publisherUrls } from '../publisherUrls.ts';
@@ -101,12 +102,12 @@ export class LocalStackStackBuilder {
         apiKey,
         region: outputs.region,
         endpoints: { sns: localstackUrl, sqs: localstackUrl, lambda: localstackUrl, logs: localstackUrl },
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        credentials: { ...EMULATOR_CREDENTIALS },
         topicArn: outputs.topicArn,
         outcomesQueueUrl: outputs.outcomesQueueUrl,
       };
       progress(`localstack: ready, publisher at ${apiUrl}, LocalStack at ${localstackUrl}`);
-      return new StartedLocalStackStack({ info, teardown, outputs });
+      return new StartedLocalStackStack({ info, teardown });
     } catch (error) {
       await teardown.run().catch((teardownError: unknown) => progress(`localstack: teardown after a failed start: ${(teardownError as Error).message}`));
       throw error;

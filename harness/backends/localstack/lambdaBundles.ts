@@ -6,13 +6,13 @@ export interface EnsureLambdaBundlesOptions {
   repoRoot: string;
   /** Bundles the topology needs, relative to the repository (`consumerResourceNames(...).zip`). */
   zips: readonly string[];
-  /** Run `buildLambdas` from scripts/build-lambdas.ts first. */
+  /** Run `buildLambdas` from harness/build/buildLambdas.ts first. */
   build: boolean;
   buildLambdas?: () => Promise<unknown>;
 }
 
 async function buildWithScript(): Promise<unknown> {
-  const { buildLambdas } = await import('../../../scripts/build-lambdas.ts');
+  const { buildLambdas } = await import('../../build/buildLambdas.ts');
   return buildLambdas();
 }
 

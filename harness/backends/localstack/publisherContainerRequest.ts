@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { EMULATOR_CREDENTIALS } from '../../aws/emulator.ts';
+import { PublisherEnv } from '../../../contracts/publisherEnvironment.ts';
 import { publisherPaths, publisherPort } from '../publisherUrls.ts';
 import type { ContainerRequest } from './containerRequest.ts';
 import { localStackUrlInNetwork } from './localStackContainerRequest.ts';
@@ -28,12 +30,12 @@ export function publisherContainerRequest(options: PublisherRequestOptions): Con
     name: 'publisher',
     image: `built from ${publisherDockerfile}`,
     environment: {
-      ORDER_EVENTS_TOPIC_ARN: options.topicArn,
-      AWS_REGION: options.region,
+      [PublisherEnv.topicArn]: options.topicArn,
+      [PublisherEnv.region]: options.region,
       AWS_ENDPOINT_URL: localStackUrlInNetwork,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      PUBLISHER_API_KEYS: options.apiKey,
+      AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+      [PublisherEnv.apiKeys]: options.apiKey,
     },
     bindMounts: [],
     networkName: options.networkName,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
 import type { ActionContext } from './ActionContext.ts';
+import { parseArn } from '../../aws/arn.ts';
 
 /** The ARN pattern of the tagging operations' Resource, as AWS prints it in its ValidationException. */
 const RESOURCE_PATTERN = String.raw`arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:(function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)`;
@@ -25,8 +26,9 @@ export interface TaggedResource {
  * "Function not found: <arn>", an unknown mapping "Event source mapping not found: <arn>".
  */
 export function requireTaggedResource(ctx: ActionContext<'location' | 'functions' | 'mappings'>, arn: string): TaggedResource {
-  const [, , , region, accountId, type, id = '', qualifier] = arn.split(':');
-  const here = region === ctx.location.region && accountId === ctx.location.accountId;
+  const parsed = parseArn(arn);
+  const [type, id = '', qualifier] = parsed?.resource.split(':') ?? [];
+  const here = parsed?.region === ctx.location.region && parsed.accountId === ctx.location.accountId;
   if (type === 'function') {
     if (qualifier !== undefined) {
       throw new InvalidParameterValueException(

@@ -78,7 +78,3 @@ export function environmentVariables(input: EnvironmentVariablesInput): Record<s
     _HANDLER: fn.handler,
   };
 }
-
-export function logGroupName(functionName: string): string {
-  return `/aws/lambda/${functionName}`;
-}

@@ -1,5 +1,5 @@
 import type { LoggingConfig } from '@aws-sdk/client-lambda';
-import { logGroupName } from '../environments/environmentVariables.ts';
+import { lambdaLogGroupName } from '../../aws/lambdaLogGroupName.ts';
 import { InvalidParameterValueException } from '../errors.ts';
 import type { FunctionLoggingConfig } from './FunctionStore.ts';
 
@@ -9,7 +9,7 @@ const LEVELS_NEED_JSON =
 
 /** The LoggingConfig of a new function: Text to `/aws/lambda/<name>` unless the request says otherwise. */
 export function defaultLoggingConfig(functionName: string): FunctionLoggingConfig {
-  return { LogFormat: 'Text', LogGroup: logGroupName(functionName) };
+  return { LogFormat: 'Text', LogGroup: lambdaLogGroupName(functionName) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FunctionConfiguration, LastUpdateStatusReasonCode } from '@aws-sdk/client-lambda';
 import type { FunctionRecord } from './FunctionStore.ts';
+import { parseArn } from '../../aws/arn.ts';
 
 export interface ConfigurationView {
   /**
@@ -73,6 +74,6 @@ function states(transition: ConfigurationView['transition']): Partial<FunctionCo
  * hash stands for the runtime's version, so it changes with the runtime.
  */
 function runtimeVersionArn(fn: FunctionRecord): string {
-  const region = fn.arn.split(':')[3] ?? '';
+  const region = parseArn(fn.arn)?.region ?? '';
   return `arn:aws:lambda:${region}::runtime:${createHash('sha256').update(fn.runtime).digest('hex')}`;
 }

@@ -1,22 +1,23 @@
 import { z } from 'zod';
+import { PUBLISHER_DEFAULT_PORT, PublisherEnv } from '../../../contracts/publisherEnvironment.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  [PublisherEnv.port]: z.coerce.number().int().min(0).max(65535).default(PUBLISHER_DEFAULT_PORT),
   // Loopback unless told otherwise: the container sets HOST=0.0.0.0 to be reachable through its port mapping.
-  HOST: z.string().min(1).default('127.0.0.1'),
-  ORDER_EVENTS_TOPIC_ARN: z
+  [PublisherEnv.host]: z.string().min(1).default('127.0.0.1'),
+  [PublisherEnv.topicArn]: z
     .string({ error: 'is required: the ARN of the order-events SNS topic, e.g. arn:aws:sns:eu-west-1:000000000000:order-events' })
     .regex(/^arn:[^:]+:sns:[^:]*:[^:]*:[^:]+$/, 'is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)'),
-  AWS_REGION: z.string().min(1).optional(),
-  PUBLISHER_API_KEYS: z
+  [PublisherEnv.region]: z.string().min(1).optional(),
+  [PublisherEnv.apiKeys]: z
     .string()
     .optional()
     .transform((keys) => (keys ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '')),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  [PublisherEnv.logLevel]: z.enum(LOG_LEVELS).default('info'),
   PUBLISH_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  [PublisherEnv.shutdownTimeoutMs]: z.coerce.number().int().positive().default(10_000),
   IDEMPOTENCY_WINDOW_SECONDS: z.coerce.number().int().positive().default(86_400),
   IDEMPOTENCY_MAX_KEYS: z.coerce.number().int().positive().default(100_000),
 });
@@ -52,14 +53,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfi
   }
   const values = parsed.data;
   return {
-    port: values.PORT,
-    host: values.HOST,
-    topicArn: values.ORDER_EVENTS_TOPIC_ARN,
-    region: values.AWS_REGION,
-    apiKeys: values.PUBLISHER_API_KEYS,
-    logLevel: values.LOG_LEVEL,
+    port: values[PublisherEnv.port],
+    host: values[PublisherEnv.host],
+    topicArn: values[PublisherEnv.topicArn],
+    region: values[PublisherEnv.region],
+    apiKeys: values[PublisherEnv.apiKeys],
+    logLevel: values[PublisherEnv.logLevel],
     publishTimeoutMs: values.PUBLISH_TIMEOUT_MS,
-    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    shutdownTimeoutMs: values[PublisherEnv.shutdownTimeoutMs],
     idempotencyWindowMs: values.IDEMPOTENCY_WINDOW_SECONDS * 1000,
     idempotencyMaxKeys: values.IDEMPOTENCY_MAX_KEYS,
   };

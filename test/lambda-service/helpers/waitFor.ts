@@ -1,25 +1,24 @@
+import { pollFor, pollUntil } from '../../../harness/waiting/pollUntil.ts';
+
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs` saying what it waited for. */
 export async function waitFor<T>(
   description: string,
   check: () => T | undefined | false | Promise<T | undefined | false>,
   options: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   let lastError: unknown;
-  for (;;) {
+  const value = await pollFor(async () => {
     try {
-      const value = await check();
-      if (value !== undefined && value !== false) {
-        return value;
-      }
+      return await check();
     } catch (error) {
       lastError = error;
+      return undefined;
     }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${description}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 20));
+  }, { timeoutMs: options.timeoutMs ?? 10_000, intervalMs: options.intervalMs ?? 20 });
+  if (value === undefined) {
+    throw new Error(`Timed out waiting for ${description}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
   }
+  return value;
 }
 
 /** Asserts `check` stays false for the whole window (a stated "nothing happens" period). */
@@ -28,12 +27,9 @@ export async function expectNothingFor(
   windowMs: number,
   check: () => boolean | Promise<boolean>,
 ): Promise<void> {
-  const deadline = Date.now() + windowMs;
-  while (Date.now() < deadline) {
-    if (await check()) {
-      throw new Error(`Expected nothing within ${windowMs} ms, but ${description}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  const { done } = await pollUntil(check, (happened) => happened, { timeoutMs: windowMs, intervalMs: 25 });
+  if (done) {
+    throw new Error(`Expected nothing within ${windowMs} ms, but ${description}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yazl from 'yazl';
+import { zipEntries } from '../../../harness/build/zipEntries.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/functions/', import.meta.url));
 
@@ -14,18 +14,8 @@ export async function zipFixture(name: string): Promise<Uint8Array> {
 }
 
 /** Zips files given by name and content. */
-export function zipFiles(files: readonly { name: string; content: string | Buffer }[]): Promise<Uint8Array> {
-  const zip = new yazl.ZipFile();
-  for (const file of files) {
-    zip.addBuffer(Buffer.from(file.content), file.name);
-  }
-  zip.end();
-  const { promise, resolve, reject } = Promise.withResolvers<Uint8Array>();
-  const chunks: Buffer[] = [];
-  zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  zip.outputStream.on('error', reject);
-  zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-  return promise;
+export async function zipFiles(files: readonly { name: string; content: string | Buffer }[]): Promise<Uint8Array> {
+  return new Uint8Array(await zipEntries(files.map((file) => ({ name: file.name, data: file.content }))));
 }
 
 async function listFiles(directory: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { GetTopicAttributesResponse } from '@aws-sdk/client-sns';
-import { parseArn } from '../arn.ts';
+import { parseArn } from '../../../aws/arn.ts';
 import { answer, forward } from '../queryParams.ts';
 import { attributesXml, snsResultXml } from '../snsXml.ts';
 import type { AdditionStores, QueryParams, SnsOutcome, SnsStore, SnsTopic } from '../types.ts';

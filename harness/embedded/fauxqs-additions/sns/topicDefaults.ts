@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseArn } from '../arn.ts';
+import { parseArn } from '../../../aws/arn.ts';
 
 /**
  * The access policy AWS gives every new topic: the owning account may use it (LocalStack's AWS-validated

@@ -1,4 +1,4 @@
-import { parseArn } from '../arn.ts';
+import { parseArn } from '../../../aws/arn.ts';
 import { InvalidParameterException } from '../errors.ts';
 import { validateFilterPolicy, type FilterPolicyScope } from './filterPolicy.ts';
 

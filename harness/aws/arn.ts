@@ -7,7 +7,10 @@ export interface Arn {
   resource: string;
 }
 
-/** Parses an ARN; undefined when it has fewer than six parts or no `arn:` head (what SNS calls "an invalid arn"). */
+/**
+ * Parses an ARN, the one parser of the house; undefined when it has fewer than six parts, no `arn:` head,
+ * or no partition or service (what SNS calls "an invalid arn").
+ */
 export function parseArn(value: string): Arn | undefined {
   const parts = value.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;

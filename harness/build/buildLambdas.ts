@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { hashInputs, readStamp, type FileHashes, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
+import { ZIP_FILE_MODE, ZIP_MTIME, zipEntries } from './zipEntries.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const HANDLER_SOURCE = 'handler.ts';
+const BUNDLE_NAME = 'index.mjs';
+/**
+ * Bundled ESM still contains CommonJS dependencies (parts of the AWS SDK) that call `require` for Node
+ * built-ins; ESM has no `require`, so the bundle creates one.
+ */
+const CJS_SHIM = "import { createRequire as __fanoutCreateRequire } from 'node:module'; const require = __fanoutCreateRequire(import.meta.url);";
+
+export interface BuildLambdasOptions {
+  /** Where `<name>.zip` files go; default `dist/lambdas` in the repository. */
+  outDir?: string;
+  /** Folder holding one folder per function; default `lambdas` in the repository. */
+  lambdasDir?: string;
+  /** Build only these functions; default every folder with a `handler.ts`. */
+  names?: string[];
+  /** Run esbuild even where the stamp says the zip is current; default `FANOUT_REBUILD_LAMBDAS=1`. */
+  force?: boolean;
+}
+
+export interface BuiltLambda {
+  name: string;
+  zipPath: string;
+  /** Bytes of `index.mjs` before compression. */
+  bundleBytes: number;
+  zipBytes: number;
+  sha256: string;
+  /** True when the zip of an earlier build was kept: same inputs, same settings, esbuild not run. */
+  reused: boolean;
+}
+
+/**
+ * Bundles every function under `lambdas/` (with all dependencies, the AWS SDK included, so the deployed
+ * version is the tested one) into `<outDir>/<name>.zip` holding `index.mjs`: Lambda handler `index.handler`.
+ * The zips are byte-for-byte reproducible: fixed timestamps and modes, sorted entries, no absolute paths.
+ */
+export async function buildLambdas(options: BuildLambdasOptions = {}): Promise<BuiltLambda[]> {
+  const outDir = resolve(options.outDir ?? join(REPO_ROOT, 'dist', 'lambdas'));
+  const lambdasDir = resolve(options.lambdasDir ?? join(REPO_ROOT, 'lambdas'));
+  const names = options.names ?? (await findFunctions(lambdasDir));
+  const force = options.force ?? process.env.FANOUT_REBUILD_LAMBDAS === '1';
+  await mkdir(outDir, { recursive: true });
+  const settingsSha256 = await buildSettingsHash();
+  const known: FileHashes = new Map();
+  return Promise.all(names.map((name) => buildLambda({ name, lambdasDir, outDir, settingsSha256, force, known })));
+}
+
+/** Folders with a `handler.ts`, sorted; `shared` holds helpers, not a function. */
+export async function findFunctions(lambdasDir: string): Promise<string[]> {
+  const entries = await readdir(lambdasDir, { withFileTypes: true });
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === 'shared') continue;
+    const isFunction = await stat(join(lambdasDir, entry.name, HANDLER_SOURCE)).then((s) => s.isFile(), () => false);
+    if (isFunction) names.push(entry.name);
+  }
+  return names.sort();
+}
+
+/** Every option but the entry point and working directory, so the stamp hashes exactly what decides the bundle. */
+const ESBUILD_OPTIONS = {
+  outfile: BUNDLE_NAME,
+  write: false,
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  // Prefer the ES module builds (AWS SDK `dist-es`) for tree shaking.
+  mainFields: ['module', 'main'],
+  minify: true,
+  // Minified, but error and class names stay readable in logs (`UnknownSkuError`, `OrderRecordError`).
+  keepNames: true,
+  legalComments: 'none',
+  sourcemap: false,
+  banner: { js: CJS_SHIM },
+  logLevel: 'warning',
+  // Lists every file esbuild read: the inputs the stamp hashes.
+  metafile: true,
+} as const satisfies BuildOptions;
+
+/**
+ * What, besides the inputs, decides a zip's bytes: esbuild's version and options, the zip settings, and
+ * the files that steer resolution without being inputs themselves (package-lock.json for which package
+ * versions `node_modules` holds, tsconfig.json, which esbuild reads). This module's own source and the
+ * zip writer's stand for the build and zip code, so editing either rebuilds too.
+ */
+async function buildSettingsHash(): Promise<string> {
+  const code = [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
+  const files = ['package-lock.json', 'tsconfig.json', ...code];
+  const contents = await Promise.all(files.map((file) => readFile(join(REPO_ROOT, file)).then(sha256, () => 'missing')));
+  return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, zip: { mtime: ZIP_MTIME.getTime(), mode: ZIP_FILE_MODE }, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
+}
+
+interface BuildLambdaOptions {
+  name: string;
+  lambdasDir: string;
+  outDir: string;
+  settingsSha256: string;
+  force: boolean;
+  known: FileHashes;
+}
+
+async function buildLambda(options: BuildLambdaOptions): Promise<BuiltLambda> {
+  const { name, lambdasDir, outDir, settingsSha256, force, known } = options;
+  const zipPath = join(outDir, `${name}.zip`);
+  const stampPath = stampPathFor(zipPath);
+  const stamp = force ? undefined : await readStamp(stampPath);
+  if (stamp && (await stampIsCurrent({ stamp, settingsSha256, workingDir: REPO_ROOT, zipPath, known }))) {
+    return { name, zipPath, bundleBytes: stamp.bundleBytes, zipBytes: (await stat(zipPath)).size, sha256: stamp.zipSha256, reused: true };
+  }
+
+  const result = await build({ ...ESBUILD_OPTIONS, absWorkingDir: REPO_ROOT, entryPoints: [join(lambdasDir, name, HANDLER_SOURCE)] });
+  const bundle = result.outputFiles.find((file) => file.path.endsWith(BUNDLE_NAME));
+  if (!bundle) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
+
+  const zip = await zipEntries([{ name: BUNDLE_NAME, data: Buffer.from(bundle.contents) }]);
+  // Write then rename: a reader (a provisioner in another test worker) never sees half a zip.
+  const partial = `${zipPath}.${process.pid}.${randomUUID()}.partial`;
+  await writeFile(partial, zip);
+  await rename(partial, zipPath);
+  const zipSha256 = sha256(zip);
+  // The stamp goes last: a build stopped before it leaves the old stamp, whose zip hash no longer matches.
+  // (A source saved while esbuild runs is hashed as saved, after the bundle read it: the next build of
+  // that edit would be skipped. Builds take a second, edits are rarer; `--force` is there for doubt.)
+  // Fresh hashes (no `known`): an input hashed before this build may have been edited since.
+  const inputs = hashInputs(REPO_ROOT, Object.keys(result.metafile.inputs));
+  await writeStamp(stampPath, { settingsSha256, inputs, zipSha256, bundleBytes: bundle.contents.byteLength });
+  return { name, zipPath, bundleBytes: bundle.contents.byteLength, zipBytes: zip.byteLength, sha256: zipSha256, reused: false };
+}

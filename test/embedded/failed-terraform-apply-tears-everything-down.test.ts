@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -13,7 +13,7 @@ const missing = terraform.kind !== 'host' ? 'neither terraform nor tofu is on PA
 if (missing) console.warn(`skipped "a failed terraform apply": ${missing}`);
 const maybe = missing ? it.skip : it;
 
-const workspaces = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('fanout-terraform-'));
+const workspaces = (dir: string): string[] => readdirSync(dir).filter((name) => name.startsWith('fanout-terraform-'));
 const listeningServers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
 
 /** A closed server's handle leaves the active list a turn of the event loop after its close callback. */
@@ -29,16 +29,27 @@ describe('a failed terraform apply on the embedded backend', () => {
     const topology = JSON.parse(readFileSync(topologyFile, 'utf8')) as { consumers: Record<string, unknown> };
     const overlay = path.join(mkdtempSync(path.join(tmpdir(), 'fanout-overlay-')), 'ghost.tfvars.json');
     writeFileSync(overlay, JSON.stringify({ consumers: { ...topology.consumers, ghost: topology.consumers['order-processor'] } }));
-    const workspacesBefore = workspaces();
+    // Workspaces go under os.tmpdir(): a private one here, so that other test files applying Terraform at the
+    // same time (in other Jest workers) neither add workspaces to it nor remove them from it.
+    const privateTmp = mkdtempSync(path.join(tmpdir(), 'fanout-failed-apply-'));
+    const tmpBefore = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
     const serversBefore = listeningServers();
 
     // Act
     const started = new EmbeddedBackend({ deploy: 'terraform', buildLambdas: false, terraform: { pluginMirror: mirror } }).start({ overlays: [overlay] });
+    const settled = await started.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (tmpBefore === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpBefore;
 
     // Assess
-    await expect(started).rejects.toThrow(TerraformCommandError);
-    await expect(started).rejects.toThrow(/terraform .*apply .* failed .*\n[\s\S]*Error: .*\n[\s\S]*ghost\.zip/);
-    expect(workspaces()).toEqual(workspacesBefore);
+    expect(settled).toBeInstanceOf(TerraformCommandError);
+    expect((settled as Error).message).toMatch(/terraform .*apply .* failed .*\n[\s\S]*Error: .*\n[\s\S]*ghost\.zip/);
+    expect(workspaces(privateTmp)).toEqual([]);
+    rmSync(privateTmp, { recursive: true, force: true });
     expect(await listeningServersSettled(serversBefore)).toBe(serversBefore);
   }, 120_000);
 });

@@ -57,7 +57,8 @@ async function timeSuites(options: BenchConfig['features']): Promise<SuiteTimesR
     }
   }
   const { timeoutMs, repetitions } = options;
-  return measureSuiteTimes({ timeoutMs, repetitions, parallel, ...(baseline ? { baseline } : {}), ...(baselineFailure ? { baselineFailure } : {}), log });
+  // Awaited here, so the checkout is removed after the runs, not as soon as they start.
+  return await measureSuiteTimes({ timeoutMs, repetitions, parallel, ...(baseline ? { baseline } : {}), ...(baselineFailure ? { baselineFailure } : {}), log });
 }
 const benchStarted = performance.now();
 

@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
+import { createRequire, enableCompileCache } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { selectedBackendName } from '../../harness/backends/createBackend.ts';
 import { selectedDeployMethod } from '../../harness/backends/deployMethod.ts';
 import { featureWorkers, parallelArguments } from '../../harness/backends/featureWorkers.ts';
@@ -9,13 +10,18 @@ import { selectedTiming } from '../../harness/backends/timingProfile.ts';
  * `npm run features [-- --backend NAME] [-- --deploy sdk|terraform] [-- --aws-timing] [cucumber-js options]`.
  *
  * Without `--parallel N` it runs as many workers as the backend allows by default (featureWorkers.ts: one
- * per core on `embedded`, `FANOUT_WORKERS` to change it); `--parallel 0` runs serially.
+ * more than there are cores on `embedded`, `FANOUT_WORKERS` to change it); `--parallel 0` runs serially.
  *
  * cucumber-js refuses options it does not know, and its parallel workers are threads that do not see
  * this process's argv, so `--backend`, `--deploy` and `--aws-timing` are taken off the command line here and
  * handed on as `FANOUT_BACKEND`, `FANOUT_DEPLOY` and `FANOUT_TIMING=aws`, which every worker inherits.
  * Everything else goes to cucumber-js unchanged.
  */
+// V8's code cache for every module this run loads, in this process, its worker threads and its child
+// processes (publisher, Lambda environments): about a third of each worker's module loading on a warm run.
+process.env.NODE_COMPILE_CACHE ??= path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'node-compile-cache');
+enableCompileCache(process.env.NODE_COMPILE_CACHE);
+
 const passThrough: string[] = [];
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {

@@ -7,12 +7,14 @@ import { stackAuthFromEnv, type StackAuthSettings } from '../../embedded/stackCr
 import type { QueuedMessages } from '../../embedded/countQueuedMessages.ts';
 import { provisionTopology } from '../../provisioner/provisionTopology.ts';
 import { loadTopology, repoRoot } from '../../topology/loadTopology.ts';
+import { topicName } from '../../topology/resourceNames.ts';
+import { EMULATOR_ACCOUNT_ID } from '../../aws/emulator.ts';
 import type { Topology } from '../../topology/topologySchema.ts';
 import { DeployMethod } from '../deployMethod.ts';
 import { BackendName, type Backend, type Stack, type StackInfo, type StartOptions } from '../types.ts';
 import { deployWithTerraform, type TerraformDeployment } from './deployWithTerraform.ts';
 import { EmbeddedStack } from './EmbeddedStack.ts';
-import { startPublisherProcess } from './startPublisherProcess.ts';
+import { startPublisherProcess, type PublisherProcess } from './startPublisherProcess.ts';
 import { disposeAll } from '../../lifecycle/disposeAll.ts';
 
 export interface EmbeddedBackendOptions {
@@ -72,19 +74,31 @@ export class EmbeddedBackend implements Backend {
       ...(this.#options.timing ? { timing: this.#options.timing } : {}),
     });
     let deployed: Deployed | undefined;
-    try {
-      deployed = this.#options.deploy === DeployMethod.terraform
-        ? await this.#deployWithTerraform(cloud, options, progress)
-        : await this.#deployWithSdk(cloud, topology, distDir, progress);
-      const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
+    let publisher: PublisherProcess | undefined;
+    const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
+    const startPublisher = (topicArn: string): Promise<PublisherProcess> => {
       progress('starting the publisher');
-      const publisher = await startPublisherProcess({
-        topicArn: deployed.topicArn,
-        apiKeys,
-        region: cloud.region,
-        snsEndpoint: cloud.endpoints.sns,
-        credentials: cloud.credentials,
-      });
+      return startPublisherProcess({ topicArn, apiKeys, region: cloud.region, snsEndpoint: cloud.endpoints.sns, credentials: cloud.credentials });
+    };
+    try {
+      if (this.#options.deploy === DeployMethod.terraform) {
+        deployed = await this.#deployWithTerraform(cloud, options, progress);
+        publisher = await startPublisher(deployed.topicArn);
+      } else {
+        // The SDK provisioner names the topic as the topology says, so the publisher (a Node process, half a
+        // second to start) starts while the consumers are provisioned; it publishes nothing before the specs do.
+        const topicArn = `arn:aws:sns:${cloud.region}:${EMULATOR_ACCOUNT_ID}:${topicName(topology)}`;
+        const [deploy, start] = await Promise.allSettled([this.#deployWithSdk(cloud, topology, distDir, progress), startPublisher(topicArn)]);
+        if (deploy.status === 'rejected' || start.status === 'rejected') {
+          if (start.status === 'fulfilled') publisher = start.value;
+          throw deploy.status === 'rejected' ? deploy.reason : start.status === 'rejected' ? start.reason : undefined;
+        }
+        publisher = start.value;
+        deployed = deploy.value;
+        if (deployed.topicArn !== topicArn) {
+          throw new Error(`the provisioner created topic ${deployed.topicArn}, not ${topicArn} as the publisher was told`);
+        }
+      }
       const info: StackInfo = {
         backend: BackendName.embedded,
         apiUrl: publisher.url,
@@ -104,11 +118,14 @@ export class EmbeddedBackend implements Backend {
         ...(this.#options.onDiscarded ? { onDiscarded: this.#options.onDiscarded } : {}),
       });
     } catch (error) {
-      // Disposed last-in, first-out: Terraform destroys what it applied, then the cloud stops.
+      // Disposed last-in, first-out: the publisher stops, Terraform destroys what it applied, then the cloud stops.
       const cleanup = new AsyncDisposableStack();
       cleanup.defer(() => cloud.close());
       cleanup.defer(async () => {
         await deployed?.terraform?.destroy();
+      });
+      cleanup.defer(async () => {
+        await publisher?.close();
       });
       await disposeAll(cleanup);
       throw error;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,8 @@ export async function checkoutBaseline(revision: string): Promise<BaselineChecko
     await run('git', ['-C', repoRoot, 'worktree', 'prune']).catch(() => undefined);
   };
   try {
+    // mkdtemp makes it 0700; the Lambda environments run as their own users (as root) and must reach the runtime in it.
+    await chmod(dir, 0o755);
     await run('git', ['-C', repoRoot, 'worktree', 'add', '--detach', dir, commit]);
     // The same installed packages: the comparison is of the code, not of a second npm ci.
     await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');

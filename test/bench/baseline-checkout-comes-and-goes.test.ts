@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, readlink } from 'node:fs/promises';
+import { access, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
@@ -23,6 +23,8 @@ describe('the bench\'s baseline checkout', () => {
       // Assess
       expect(checkout.commit).toBe(head);
       await access(join(dir, 'package.json'));
+      // Readable by the Lambda environments' own users: its runtime bootstrap is in it.
+      expect((await stat(dir)).mode & 0o777).toBe(0o755);
       expect(await readlink(join(dir, 'node_modules'))).toBe(join(repoRoot, 'node_modules'));
       expect(await worktrees()).toContain(dir);
     }

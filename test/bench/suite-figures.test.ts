@@ -49,6 +49,7 @@ describe('the bench table\'s rows for npm run features', () => {
       { id: 'features.coldOverBaseline', label: 'npm run features, cold: default / baseline', value: 10_500 / 21_000 },
     ]);
     expect(rows.find((row) => row.id === 'features.coldOverBaseline')?.target).toMatchObject({ direction: 'atMost', threshold: 0.5 });
+    expect(rows.find((row) => row.id === 'features.coldParallelWallMs')?.target).toBeDefined();
   });
 
   it('shows a variant with a failed run as failed, not as a time, and no ratio from it', () => {

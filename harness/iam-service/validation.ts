@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { constraint, constraintFailure, validationErrors } from '../aws/constraintMessages.ts';
 import { MalformedInputError, ValidationError } from './queryErrors.ts';
 
 /**
@@ -24,14 +25,15 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   if (issues.some((issue) => issue.code === 'invalid_type' && issue.input !== undefined)) {
     throw new MalformedInputError();
   }
-  const details = issues.map(
-    (issue) =>
-      `Value ${describeValue(issue)}at '${memberPath(issue.path)}' failed to satisfy constraint: ${
-        issue.input === undefined ? 'Member must not be null' : issue.message
-      }`,
-  );
-  const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
-  throw new ValidationError(`${count} detected: ${details.join('; ')}`);
+  const failures = issues.map((issue) => {
+    const value = describeValue(issue);
+    return constraintFailure({
+      ...(value === undefined ? {} : { value }),
+      member: memberPath(issue.path),
+      message: issue.input === undefined ? constraint.notNull.message : issue.message,
+    });
+  });
+  throw new ValidationError(validationErrors(failures));
 }
 
 /**
@@ -39,12 +41,12 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
  * a missing one; for lists and their members it prints no value at all
  * ("Value at 'tags.1.member.key' failed ...", LocalStack's IAM snapshots).
  */
-function describeValue(issue: z.core.$ZodIssue): string {
+function describeValue(issue: z.core.$ZodIssue): string | undefined {
   if (issue.input === undefined) {
-    return 'null ';
+    return 'null';
   }
   const scalar = typeof issue.input === 'string' || typeof issue.input === 'number';
-  return issue.path.length === 1 && scalar ? `'${String(issue.input)}' ` : '';
+  return issue.path.length === 1 && scalar ? `'${String(issue.input)}'` : undefined;
 }
 
 /** AWS names members in camelCase and list items as `tags.1.member.key` (1-based). */
@@ -68,15 +70,15 @@ export function awsString(constraints: { min?: number; max?: number; pattern?: s
   const regex = pattern === undefined ? undefined : new RegExp(`^(?:${pattern})$`, 'u');
   return z.string().check((ctx) => {
     const value = ctx.value;
-    if (regex && !regex.test(value)) {
-      ctx.issues.push({ code: 'custom', message: `Member must satisfy regular expression pattern: ${pattern}`, input: value });
+    if (regex && pattern !== undefined && !regex.test(value)) {
+      ctx.issues.push({ code: 'custom', ...constraint.pattern(pattern), input: value });
     }
     const length = [...value].length;
     if (min !== undefined && length < min) {
-      ctx.issues.push({ code: 'custom', message: `Member must have length greater than or equal to ${min}`, input: value });
+      ctx.issues.push({ code: 'custom', ...constraint.minLength(min), input: value });
     }
     if (max !== undefined && length > max) {
-      ctx.issues.push({ code: 'custom', message: `Member must have length less than or equal to ${max}`, input: value });
+      ctx.issues.push({ code: 'custom', ...constraint.maxLength(max), input: value });
     }
   });
 }

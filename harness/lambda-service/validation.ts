@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { constraint, constraintFailure, validationErrors } from '../aws/constraintMessages.ts';
 import { InvalidRequestContentException, ValidationException } from './errors.ts';
+
+export { constraint };
 
 const TYPE_ISSUES = new Set(['invalid_type', 'invalid_union', 'unrecognized_keys']);
 /** Constraints an answer names at most, and characters it quotes of a value: a huge bad body gets a small answer. */
@@ -27,10 +30,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
     );
   }
   const details = [...new Set(issues.map((issue) => describeIssue(issue, raw)))];
-  const listed = details.slice(0, MAX_LISTED);
-  const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
   const more = details.length > MAX_LISTED ? `; and ${details.length - MAX_LISTED} more` : '';
-  throw new ValidationException(`${count} detected: ${listed.join('; ')}${more}`);
+  throw new ValidationException(validationErrors(details.slice(0, MAX_LISTED), { total: details.length, suffix: more }));
 }
 
 /**
@@ -45,11 +46,17 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (typeof last === 'number' && !isMissing(issue)) {
     const listPath = issue.path.slice(0, -1);
     const list = listPath.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], raw);
-    return `Value ${formatValue(list)} at '${memberPath(listPath)}' failed to satisfy constraint: Member must satisfy constraint: [${issue.message}, Member must not be null]`;
+    return constraintFailure({
+      value: formatValue(list),
+      member: memberPath(listPath),
+      message: `Member must satisfy constraint: [${issue.message}, ${constraint.notNull.message}]`,
+    });
   }
-  return `Value ${formatValue(issue.input)} at '${memberPath(issue.path)}' failed to satisfy constraint: ${
-    isMissing(issue) ? 'Member must not be null' : issue.message
-  }`;
+  return constraintFailure({
+    value: formatValue(issue.input),
+    member: memberPath(issue.path),
+    message: isMissing(issue) ? constraint.notNull.message : issue.message,
+  });
 }
 
 /** A required member that is absent: zod reports it as a type issue on an undefined input. */
@@ -82,13 +89,3 @@ function javaString(value: unknown): string {
   }
   return JSON.stringify(value) ?? String(value);
 }
-
-/** Message helpers so schemas read like the constraints AWS prints. */
-export const constraint = {
-  min: (n: number) => ({ message: `Member must have value greater than or equal to ${n}` }),
-  max: (n: number) => ({ message: `Member must have value less than or equal to ${n}` }),
-  pattern: (re: RegExp) => ({ message: `Member must satisfy regular expression pattern: ${re.source}` }),
-  minLength: (n: number) => ({ message: `Member must have length greater than or equal to ${n}` }),
-  maxLength: (n: number) => ({ message: `Member must have length less than or equal to ${n}` }),
-  enumOf: (values: readonly string[]) => ({ message: `Member must satisfy enum value set: [${values.join(', ')}]` }),
-} as const;

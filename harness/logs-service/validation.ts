@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { constraint, constraintFailure, validationErrors } from '../aws/constraintMessages.ts';
 import { InvalidParameterException, SerializationException } from './errors.ts';
+
+export { constraint };
 
 const TYPE_ISSUES = new Set(['invalid_type', 'invalid_union']);
 
@@ -27,14 +30,14 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   if (own) {
     throw new InvalidParameterException(own.message);
   }
-  const details = issues.map(
-    (issue) =>
-      `Value ${formatValue(issue.input)} at '${issue.path.map(String).join('.')}' failed to satisfy constraint: ${
-        isMissing(issue) ? 'Member must not be null' : issue.message
-      }`,
+  const failures = issues.map((issue) =>
+    constraintFailure({
+      value: formatValue(issue.input),
+      member: issue.path.map(String).join('.'),
+      message: isMissing(issue) ? constraint.notNull.message : issue.message,
+    }),
   );
-  const count = details.length === 1 ? '1 validation error' : `${details.length} validation errors`;
-  throw new InvalidParameterException(`${count} detected: ${details.join('; ')}`);
+  throw new InvalidParameterException(validationErrors(failures));
 }
 
 /** A required member that is absent: zod reports it as a type issue on an undefined input. */
@@ -50,14 +53,3 @@ function formatValue(input: unknown): string {
   // AWS does not echo huge values; keep messages readable.
   return `'${text.length > 200 ? `${text.slice(0, 200)}...` : text}'`;
 }
-
-/** Message helpers so schemas read like the constraints AWS prints. */
-export const constraint = {
-  min: (n: number) => ({ message: `Member must have value greater than or equal to ${n}` }),
-  max: (n: number) => ({ message: `Member must have value less than or equal to ${n}` }),
-  /** AWS prints the model's pattern text, which may differ from an equivalent JS source. */
-  pattern: (re: RegExp | string) => ({ message: `Member must satisfy regular expression pattern: ${typeof re === 'string' ? re : re.source}` }),
-  minLength: (n: number) => ({ message: `Member must have length greater than or equal to ${n}` }),
-  maxLength: (n: number) => ({ message: `Member must have length less than or equal to ${n}` }),
-  enumOf: (values: readonly (string | number)[]) => ({ message: `Member must satisfy enum value set: [${values.join(', ')}]` }),
-} as const;

@@ -1,3 +1,5 @@
+import { constraint, constraintFailure, validationErrors } from '../../aws/constraintMessages.ts';
+
 /**
  * SNS errors the additions raise. Each knows its AWS error code (the Query protocol's `<Code>`), its HTTP
  * status and AWS's message; `snsRouter.ts` is the one place that renders them as SNS's `<ErrorResponse>`.
@@ -34,7 +36,7 @@ export class InvalidParameterValueException extends SnsAdditionError {
 export class ValidationError extends SnsAdditionError {
   /** AWS wording: "1 validation error detected: Value null at 'messageAttributes.a.member.dataType' failed to ...". */
   static missingMember(memberPath: string): ValidationError {
-    return new ValidationError(`1 validation error detected: Value null at '${memberPath}' failed to satisfy constraint: Member must not be null`);
+    return new ValidationError(validationErrors([constraintFailure({ value: 'null', member: memberPath, message: constraint.notNull.message })]));
   }
 
   constructor(message: string) {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { RESERVED_VARIABLES } from '../environments/environmentVariables.ts';
 import { InvalidParameterValueException, ValidationException } from '../errors.ts';
+import { constraintFailure, validationErrors } from '../../aws/constraintMessages.ts';
 import { constraint } from '../validation.ts';
 
 /** A member checked against one of AWS's patterns, printed (unanchored) as AWS prints it. */
 function awsPattern(source: string): [RegExp, { message: string }] {
-  return [new RegExp(`^(?:${source})$`), { message: `Member must satisfy regular expression pattern: ${source}` }];
+  return [new RegExp(`^(?:${source})$`), constraint.pattern(source)];
 }
 
 /**
@@ -52,7 +53,7 @@ export const QualifierParam = z
 export function checkFunctionNameLength(given: string, name: string): void {
   if (name.length > 64) {
     throw new InvalidParameterValueException(
-      `1 validation error detected: Value '${given}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      validationErrors([constraintFailure({ value: `'${given}'`, member: 'functionName', message: constraint.maxLength(64).message })]),
     );
   }
 }
@@ -81,7 +82,9 @@ export function checkVariables(variables: Record<string, string> | undefined): R
   const keys = Object.keys(variables ?? {});
   if (keys.some((key) => !VARIABLE_KEY.test(key))) {
     throw new ValidationException(
-      "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]",
+      validationErrors([
+        constraintFailure({ member: 'environment.variables', message: `Map keys must satisfy constraint: [${constraint.pattern('[a-zA-Z]([a-zA-Z0-9_])+').message}]` }),
+      ]),
     );
   }
   const reserved = keys.filter((key) => RESERVED_VARIABLES.includes(key));
@@ -92,7 +95,9 @@ export function checkVariables(variables: Record<string, string> | undefined): R
   }
   if (Object.values(variables ?? {}).some((value) => value.includes('\0'))) {
     throw new ValidationException(
-      "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map values must not contain NUL characters (a process environment cannot hold them)",
+      validationErrors([
+        constraintFailure({ member: 'environment.variables', message: 'Map values must not contain NUL characters (a process environment cannot hold them)' }),
+      ]),
     );
   }
   const measured = JSON.stringify(variables ?? {});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { constraint } from '../validation.ts';
 import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { parseArn } from '../../aws/arn.ts';
@@ -9,7 +10,7 @@ const RESOURCE_PATTERN = String.raw`arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}(
 /** Resource of ListTags, TagResource and UntagResource: a function or event source mapping ARN. */
 export const ResourceArnParam = z
   .string()
-  .regex(new RegExp(`^(?:${RESOURCE_PATTERN})$`), { message: `Member must satisfy regular expression pattern: ${RESOURCE_PATTERN}` });
+  .regex(new RegExp(`^(?:${RESOURCE_PATTERN})$`), constraint.pattern(RESOURCE_PATTERN));
 
 /** A taggable resource found by its ARN. */
 export interface TaggedResource {

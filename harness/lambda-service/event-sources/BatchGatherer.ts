@@ -8,10 +8,11 @@ import type { SourceQueue } from './QueueSource.ts';
 const MAX_BATCH_BODY_BYTES = 5_500_000;
 /**
  * Long polls of 2 s, not SQS's maximum of 20: the emulator answers a long
- * poll as soon as a message arrives, so this costs no latency, and a
- * disabled or deleted mapping stops within 2 s without aborting a request
- * (an aborted HTTP long poll would leave the emulator's waiter to swallow
- * the next message; see SdkQueueSource).
+ * poll as soon as a message arrives, so this costs no latency, and over
+ * HTTP a disabled or deleted mapping stops within 2 s without aborting a
+ * request (an aborted HTTP long poll would leave the emulator's waiter to
+ * swallow the next message; see SdkQueueSource). A poll of the in-process
+ * store stops at once (`stopWaiting`).
  */
 const LONG_POLL_SECONDS = 2;
 /** SQS's most messages per receive. */
@@ -21,6 +22,8 @@ export interface BatchGathererDependencies {
   queue: SourceQueue;
   /** Aborted on service shutdown: a receive pending is given up. */
   signal: AbortSignal;
+  /** Aborted when the poller stops: a long poll that can end early without loss does (QueueSource's `stopWaiting`). */
+  stopWaiting?: AbortSignal;
   /** False once the poller is stopped: no further receive starts. */
   isRunning(): boolean;
   /** Waits `ms`, or less if the poller is stopped. */
@@ -72,7 +75,12 @@ export class BatchGatherer {
       }
       let received: Message[];
       try {
-        received = await queue.receive({ maxMessages: Math.min(MAX_RECEIVE_MESSAGES, mapping.batchSize - messages.length), waitSeconds, signal });
+        received = await queue.receive({
+          maxMessages: Math.min(MAX_RECEIVE_MESSAGES, mapping.batchSize - messages.length),
+          waitSeconds,
+          signal,
+          ...(this.#deps.stopWaiting ? { stopWaiting: this.#deps.stopWaiting } : {}),
+        });
       } catch (error) {
         if (messages.length === 0 || signal.aborted) {
           throw error;

@@ -41,6 +41,8 @@ export interface PollerDependencies {
 export class EventSourcePoller {
   readonly #deps: PollerDependencies;
   readonly #abort = new AbortController();
+  /** Aborted by any stop: a long poll of the in-process store ends at once (see QueueSource's `stopWaiting`). */
+  readonly #stopWaiting = new AbortController();
   readonly #stopped = Promise.withResolvers<undefined>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #loop: Promise<void>;
@@ -59,9 +61,10 @@ export class EventSourcePoller {
   }
 
   /**
-   * Stops polling. Without `abort` (disable, delete) the long poll still
-   * pending is left to finish and what it returns is processed, as a
-   * Disabling mapping on Lambda may still deliver a batch; `polling`
+   * Stops polling. Without `abort` (disable, delete) a long poll over HTTP
+   * still pending is left to finish and what it returns is processed, as a
+   * Disabling mapping on Lambda may still deliver a batch (a poll of the
+   * in-process store ends at once, with nothing); `polling`
    * resolves when no receive is left. With `abort` (service shutdown)
    * everything stops now. With `release` (delete) what that last long poll
    * brings is made visible again at once instead of being processed: a
@@ -72,6 +75,7 @@ export class EventSourcePoller {
     this.#running = false;
     this.#releasing ||= options.release === true;
     this.#stopped.resolve(undefined);
+    this.#stopWaiting.abort();
     if (options.abort) {
       this.#abort.abort();
     }
@@ -92,6 +96,7 @@ export class EventSourcePoller {
     const gatherer = new BatchGatherer({
       queue,
       signal: this.#abort.signal,
+      stopWaiting: this.#stopWaiting.signal,
       isRunning: () => this.#running,
       pause: (ms) => this.#pause(ms),
       log,

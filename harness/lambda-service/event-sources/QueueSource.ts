@@ -22,11 +22,25 @@ export interface SourceQueue {
    * first when none is there. An abort rejects with the signal's reason; a
    * source must then leave no message received that the poller never sees.
    */
-  receive(request: { maxMessages: number; waitSeconds: number; signal: AbortSignal }): Promise<Message[]>;
+  receive(request: ReceiveRequest): Promise<Message[]>;
   /** Deletes received messages (any number); answers the entries SQS refused. Rejects when the request fails. */
   deleteBatch(receiptHandles: readonly string[]): Promise<SettleFailure[]>;
   /** Sets the visibility timeout of received messages (any number); answers the entries SQS refused. */
   changeVisibilityBatch(receiptHandles: readonly string[], visibilityTimeoutSeconds: number): Promise<SettleFailure[]>;
+}
+
+export interface ReceiveRequest {
+  maxMessages: number;
+  waitSeconds: number;
+  /** Aborted on shutdown: the receive rejects. */
+  signal: AbortSignal;
+  /**
+   * Aborted when the poller stops (a disable or a delete): a source whose long
+   * poll can end early without taking a message along (fauxqs's store in this
+   * process) stops waiting and answers nothing; one whose cannot (a long poll
+   * over HTTP, see SdkQueueSource) lets the poll run out.
+   */
+  stopWaiting?: AbortSignal;
 }
 
 /** A batch entry SQS did not settle. */

@@ -7,7 +7,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { parseSqsArn } from '../arns.ts';
-import type { QueueSource, SettleFailure, SourceQueue } from './QueueSource.ts';
+import type { QueueSource, ReceiveRequest, SettleFailure, SourceQueue } from './QueueSource.ts';
 
 /** SQS's limit of entries per batch request. */
 const MAX_BATCH_ENTRIES = 10;
@@ -51,9 +51,10 @@ class SdkQueue implements SourceQueue {
    * An aborted long poll is one the emulator keeps waiting on: its waiter
    * takes the next message and answers a closed connection, so that message
    * stays invisible until its visibility timeout. The poller aborts only on
-   * shutdown, when that no longer matters.
+   * shutdown, when that no longer matters; `stopWaiting` is ignored for the
+   * same reason: a stopping poller's long poll runs out (2 s at most).
    */
-  async receive(request: { maxMessages: number; waitSeconds: number; signal: AbortSignal }) {
+  async receive(request: ReceiveRequest) {
     const output = await this.#sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: this.#queueUrl,

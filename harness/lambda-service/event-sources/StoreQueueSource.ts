@@ -3,7 +3,7 @@ import { QueueDoesNotExist, type Message, type MessageAttributeValue } from '@aw
 import type { SqsMessage, SqsQueue, SqsStore } from '../../embedded/fauxqs-additions/types.ts';
 import { parseSqsArn } from '../arns.ts';
 import type { InProcessSqs } from '../types.ts';
-import type { QueueSource, SettleFailure, SourceQueue } from './QueueSource.ts';
+import type { QueueSource, ReceiveRequest, SettleFailure, SourceQueue } from './QueueSource.ts';
 
 type StoredAttributeValue = SqsMessage['messageAttributes'][string];
 
@@ -50,14 +50,19 @@ class StoreQueue implements SourceQueue {
   /**
    * A long poll here is a wait on the queue's waiters, and a dequeue only
    * after it: an abort stops waiting and dequeues nothing, so unlike an
-   * aborted HTTP long poll it takes no message with it.
+   * aborted HTTP long poll it takes no message with it. For the same reason
+   * a stopping poller (`stopWaiting`) stops waiting at once and answers
+   * nothing: a disabled mapping is Disabled without sitting out the poll.
    */
-  async receive(request: { maxMessages: number; waitSeconds: number; signal: AbortSignal }): Promise<Message[]> {
+  async receive(request: ReceiveRequest): Promise<Message[]> {
     request.signal.throwIfAborted();
     let queue = lookUp(this.#sqs.store, this.#arn);
     let received = queue.dequeue(request.maxMessages, undefined, this.#dlqResolver);
     if (received.length === 0 && request.waitSeconds > 0) {
-      await untilAborted(queue.waitForMessages(request.waitSeconds), request.signal);
+      await untilAborted(queue.waitForMessages(request.waitSeconds), request.signal, request.stopWaiting);
+      if (request.stopWaiting?.aborted) {
+        return [];
+      }
       // One turn of the event loop, as an answer over HTTP takes: what arrived meanwhile joins the batch.
       await setImmediate();
       request.signal.throwIfAborted();
@@ -141,15 +146,19 @@ function lookUp(store: SqsStore, arn: string): SqsQueue {
   return queue;
 }
 
-/** Resolves when `waiting` does, or rejects when the signal aborts first. */
-async function untilAborted(waiting: Promise<void>, signal: AbortSignal): Promise<void> {
-  const aborted = Promise.withResolvers<never>();
+/** Resolves when `waiting` does or `stopWaiting` aborts, or rejects when `signal` aborts first. */
+async function untilAborted(waiting: Promise<void>, signal: AbortSignal, stopWaiting?: AbortSignal): Promise<void> {
+  const aborted = Promise.withResolvers<void>();
   const onAbort = (): void => aborted.reject(signal.reason);
+  const onStop = (): void => aborted.resolve();
   signal.addEventListener('abort', onAbort, { once: true });
+  stopWaiting?.addEventListener('abort', onStop, { once: true });
+  if (stopWaiting?.aborted) onStop();
   try {
     await Promise.race([waiting, aborted.promise]);
   } finally {
     signal.removeEventListener('abort', onAbort);
+    stopWaiting?.removeEventListener('abort', onStop);
   }
 }
 

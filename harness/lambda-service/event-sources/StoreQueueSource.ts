@@ -148,9 +148,9 @@ function lookUp(store: SqsStore, arn: string): SqsQueue {
 
 /** Resolves when `waiting` does or `stopWaiting` aborts, or rejects when `signal` aborts first. */
 async function untilAborted(waiting: Promise<void>, signal: AbortSignal, stopWaiting?: AbortSignal): Promise<void> {
-  const aborted = Promise.withResolvers<void>();
+  const aborted = Promise.withResolvers<undefined>();
   const onAbort = (): void => aborted.reject(signal.reason);
-  const onStop = (): void => aborted.resolve();
+  const onStop = (): void => aborted.resolve(undefined);
   signal.addEventListener('abort', onAbort, { once: true });
   stopWaiting?.addEventListener('abort', onStop, { once: true });
   if (stopWaiting?.aborted) onStop();

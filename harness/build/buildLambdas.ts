@@ -50,7 +50,14 @@ export async function buildLambdas(options: BuildLambdasOptions = {}): Promise<B
   await mkdir(outDir, { recursive: true });
   const settingsSha256 = await buildSettingsHash();
   const known: FileHashes = new Map();
-  return Promise.all(names.map((name) => buildLambda({ name, lambdasDir, outDir, settingsSha256, force, known })));
+  const kept = await Promise.all(names.map((name) => keptBuild({ name, outDir, settingsSha256, force, known })));
+  const stale = names.filter((_, index) => kept[index] === undefined);
+  const built = new Map((await bundleAll({ names: stale, lambdasDir, outDir, settingsSha256 })).map((lambda) => [lambda.name, lambda]));
+  return names.map((name, index) => {
+    const lambda = kept[index] ?? built.get(name);
+    if (!lambda) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
+    return lambda;
+  });
 }
 
 /** Folders with a `handler.ts`, sorted; `shared` holds helpers, not a function. */
@@ -67,7 +74,11 @@ export async function findFunctions(lambdasDir: string): Promise<string[]> {
 
 /** Every option but the entry point and working directory, so the stamp hashes exactly what decides the bundle. */
 const ESBUILD_OPTIONS = {
-  outfile: BUNDLE_NAME,
+  // One run bundles every function that needs it (each `<name>/index.mjs`): the files they share, most of
+  // the AWS SDK, are read and parsed once.
+  outdir: '.',
+  entryNames: `[dir]/${BUNDLE_NAME.replace(/\.mjs$/, '')}`,
+  outExtension: { '.js': '.mjs' },
   write: false,
   bundle: true,
   platform: 'node',
@@ -99,29 +110,59 @@ async function buildSettingsHash(): Promise<string> {
   return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, zip: { mtime: ZIP_MTIME.getTime(), mode: ZIP_FILE_MODE }, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
 }
 
-interface BuildLambdaOptions {
+interface KeptBuildOptions {
   name: string;
-  lambdasDir: string;
   outDir: string;
   settingsSha256: string;
   force: boolean;
   known: FileHashes;
 }
 
-async function buildLambda(options: BuildLambdaOptions): Promise<BuiltLambda> {
-  const { name, lambdasDir, outDir, settingsSha256, force, known } = options;
+/** The zip of an earlier build, when its stamp says the same inputs and settings made it; undefined when it must be built. */
+async function keptBuild(options: KeptBuildOptions): Promise<BuiltLambda | undefined> {
+  const { name, outDir, settingsSha256, force, known } = options;
   const zipPath = join(outDir, `${name}.zip`);
-  const stampPath = stampPathFor(zipPath);
-  const stamp = force ? undefined : await readStamp(stampPath);
+  const stamp = force ? undefined : await readStamp(stampPathFor(zipPath));
   if (stamp && (await stampIsCurrent({ stamp, settingsSha256, workingDir: REPO_ROOT, zipPath, known }))) {
     return { name, zipPath, bundleBytes: stamp.bundleBytes, zipBytes: (await stat(zipPath)).size, sha256: stamp.zipSha256, reused: true };
   }
+  return undefined;
+}
 
-  const result = await build({ ...ESBUILD_OPTIONS, absWorkingDir: REPO_ROOT, entryPoints: [join(lambdasDir, name, HANDLER_SOURCE)] });
-  const bundle = result.outputFiles.find((file) => file.path.endsWith(BUNDLE_NAME));
-  if (!bundle) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
+interface BundleAllOptions {
+  names: string[];
+  lambdasDir: string;
+  outDir: string;
+  settingsSha256: string;
+}
 
-  const zip = await zipEntries([{ name: BUNDLE_NAME, data: Buffer.from(bundle.contents) }]);
+/** One esbuild run for every function in `names`; each bundle is zipped and stamped with the inputs esbuild read for it. */
+async function bundleAll(options: BundleAllOptions): Promise<BuiltLambda[]> {
+  const { names, lambdasDir, outDir, settingsSha256 } = options;
+  if (names.length === 0) return [];
+  const result = await build({
+    ...ESBUILD_OPTIONS,
+    absWorkingDir: REPO_ROOT,
+    // `[dir]` of each entry is its function's folder: outputs `<name>/index.mjs`.
+    outbase: lambdasDir,
+    entryPoints: names.map((name) => join(lambdasDir, name, HANDLER_SOURCE)),
+  });
+  return Promise.all(
+    names.map(async (name) => {
+      // `outdir` is the working directory: the file lands at `<root>/<name>/index.mjs`, the metafile names it relatively.
+      const relativePath = `${name}/${BUNDLE_NAME}`;
+      const bundle = result.outputFiles.find((file) => file.path === join(REPO_ROOT, relativePath));
+      const output = result.metafile.outputs[relativePath];
+      if (!bundle || !output) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
+      return storeBundle({ name, outDir, settingsSha256, contents: bundle.contents, inputs: Object.keys(output.inputs) });
+    }),
+  );
+}
+
+async function storeBundle(options: { name: string; outDir: string; settingsSha256: string; contents: Uint8Array; inputs: string[] }): Promise<BuiltLambda> {
+  const { name, outDir, settingsSha256, contents } = options;
+  const zipPath = join(outDir, `${name}.zip`);
+  const zip = await zipEntries([{ name: BUNDLE_NAME, data: Buffer.from(contents) }]);
   // Write then rename: a reader (a provisioner in another test worker) never sees half a zip.
   const partial = `${zipPath}.${process.pid}.${randomUUID()}.partial`;
   await writeFile(partial, zip);
@@ -131,7 +172,7 @@ async function buildLambda(options: BuildLambdaOptions): Promise<BuiltLambda> {
   // (A source saved while esbuild runs is hashed as saved, after the bundle read it: the next build of
   // that edit would be skipped. Builds take a second, edits are rarer; `--force` is there for doubt.)
   // Fresh hashes (no `known`): an input hashed before this build may have been edited since.
-  const inputs = hashInputs(REPO_ROOT, Object.keys(result.metafile.inputs));
-  await writeStamp(stampPath, { settingsSha256, inputs, zipSha256, bundleBytes: bundle.contents.byteLength });
-  return { name, zipPath, bundleBytes: bundle.contents.byteLength, zipBytes: zip.byteLength, sha256: zipSha256, reused: false };
+  const inputs = hashInputs(REPO_ROOT, options.inputs);
+  await writeStamp(stampPathFor(zipPath), { settingsSha256, inputs, zipSha256, bundleBytes: contents.byteLength });
+  return { name, zipPath, bundleBytes: contents.byteLength, zipBytes: zip.byteLength, sha256: zipSha256, reused: false };
 }

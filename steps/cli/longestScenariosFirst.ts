@@ -1,0 +1,161 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * A cucumber-js plugin (cucumber.json `plugin`) that starts the longest scenarios first: by how long each
+ * took in the last run (kept in `node_modules/.cache/fanout/scenario-durations.json`), and where that is
+ * not known (a fresh checkout, a new or edited scenario), those tagged `@slow` first, keeping the order of
+ * everything else. Slow scenarios wait on visibility timeouts or drain a burst for seconds; started first,
+ * they run beside the quick ones on the other workers instead of after them, and the longest one starts
+ * at once, so the run ends about when it does (longest job first, as schedulers do). A serial run is
+ * unchanged in length, only in order.
+ */
+export interface OrderablePickle {
+  pickle: { uri: string; name: string; tags: readonly { name: string }[] };
+  location: { line: number };
+}
+
+export const SLOW_TAG = '@slow';
+
+/** Where a scenario's duration is kept: its file, line and name (an edited scenario is a new one). */
+export function scenarioKey(item: OrderablePickle): string {
+  return `${item.pickle.uri}:${item.location.line}:${item.pickle.name}`;
+}
+
+/**
+ * Longest first by `durations` (milliseconds, by {@link scenarioKey}); a scenario with no duration comes
+ * before every known one when tagged `@slow`, after them otherwise. Ties keep the given order.
+ */
+export function longestFirst<T extends OrderablePickle>(pickles: readonly T[], durations: ReadonlyMap<string, number> = new Map()): T[] {
+  const weight = (item: T): number => {
+    const known = durations.get(scenarioKey(item));
+    if (known !== undefined) return known;
+    return item.pickle.tags.some((tag) => tag.name === SLOW_TAG) ? Number.POSITIVE_INFINITY : -1;
+  };
+  return pickles
+    .map((item, index) => ({ item, index, weight: weight(item) }))
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/** Reads the durations file; missing or unreadable is none known. */
+export function readDurations(file: string): Map<string, number> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return new Map();
+    return new Map(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1])));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Writes the durations (write, then rename: a run reading it never sees half a file). */
+export function writeDurations(file: string, durations: ReadonlyMap<string, number>): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, `${JSON.stringify(Object.fromEntries([...durations].sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
+  renameSync(partial, file);
+}
+
+interface ScenarioNode {
+  id: string;
+  location: { line: number };
+  examples?: readonly { tableBody: readonly { id: string; location: { line: number } }[] }[];
+}
+
+interface FeatureChild {
+  scenario?: ScenarioNode;
+  rule?: { children: readonly FeatureChild[] };
+}
+
+interface Timestamp {
+  seconds: number;
+  nanos: number;
+}
+
+/** The messages a run's durations are read from (a subset of @cucumber/messages' Envelope). */
+export interface DurationEnvelope {
+  pickle?: { id: string; uri: string; name: string; astNodeIds: readonly string[] };
+  gherkinDocument?: { uri?: string; feature?: { children: readonly FeatureChild[] } };
+  testCase?: { id: string; pickleId: string };
+  testCaseStarted?: { id: string; testCaseId: string; timestamp: Timestamp };
+  testCaseFinished?: { testCaseStartedId: string; timestamp: Timestamp };
+}
+
+/**
+ * Collects each scenario's duration from the run's messages, keyed as {@link scenarioKey} keys the
+ * pickles it orders (the line is the scenario's, or an outline's example row's, as cucumber-js places
+ * a pickle). A retried scenario counts its last attempt.
+ */
+export class DurationRecorder {
+  readonly #lines = new Map<string, number>();
+  readonly #pickleKeys = new Map<string, string>();
+  readonly #testCases = new Map<string, string>();
+  readonly #started = new Map<string, { testCaseId: string; at: number }>();
+  readonly durations = new Map<string, number>();
+
+  record(envelope: DurationEnvelope): void {
+    const { gherkinDocument, pickle, testCase, testCaseStarted, testCaseFinished } = envelope;
+    if (gherkinDocument?.feature) this.#learnLines(gherkinDocument.feature.children);
+    if (pickle) {
+      // An outline's pickle names its example row last: that row is where cucumber-js locates it.
+      const line = [...pickle.astNodeIds].reverse().map((id) => this.#lines.get(id)).find((found) => found !== undefined);
+      if (line !== undefined) this.#pickleKeys.set(pickle.id, scenarioKey({ pickle: { ...pickle, tags: [] }, location: { line } }));
+    }
+    if (testCase) this.#testCases.set(testCase.id, testCase.pickleId);
+    if (testCaseStarted) this.#started.set(testCaseStarted.id, { testCaseId: testCaseStarted.testCaseId, at: millis(testCaseStarted.timestamp) });
+    if (testCaseFinished) {
+      const started = this.#started.get(testCaseFinished.testCaseStartedId);
+      const key = started && this.#pickleKeys.get(this.#testCases.get(started.testCaseId) ?? '');
+      if (started && key) this.durations.set(key, Math.max(0, Math.round(millis(testCaseFinished.timestamp) - started.at)));
+    }
+  }
+
+  /** Where each scenario and example row is (a rule's too): the lines cucumber-js locates pickles at. */
+  #learnLines(children: readonly FeatureChild[]): void {
+    for (const child of children) {
+      if (child.rule) this.#learnLines(child.rule.children);
+      const scenario = child.scenario;
+      if (!scenario) continue;
+      this.#lines.set(scenario.id, scenario.location.line);
+      for (const row of (scenario.examples ?? []).flatMap((examples) => examples.tableBody)) this.#lines.set(row.id, row.location.line);
+    }
+  }
+}
+
+function millis({ seconds, nanos }: Timestamp): number {
+  return seconds * 1000 + nanos / 1e6;
+}
+
+interface CoordinatorContext {
+  operation: string;
+  environment: { cwd: string };
+  on(event: 'message', handler: (envelope: DurationEnvelope) => void): void;
+  transform(event: 'pickles:order', handler: (pickles: readonly OrderablePickle[]) => Promise<readonly OrderablePickle[]>): void;
+}
+
+/** The durations file of a checkout. */
+export function durationsFile(cwd: string): string {
+  return join(cwd, 'node_modules', '.cache', 'fanout', 'scenario-durations.json');
+}
+
+export default {
+  type: 'plugin',
+  coordinator: ({ operation, environment, on, transform }: CoordinatorContext): (() => void) | undefined => {
+    if (operation !== 'runCucumber') return undefined;
+    const file = durationsFile(environment.cwd);
+    const known = readDurations(file);
+    transform('pickles:order', async (pickles) => longestFirst(pickles, known));
+    const recorder = new DurationRecorder();
+    on('message', (envelope) => recorder.record(envelope));
+    return () => {
+      if (recorder.durations.size === 0) return;
+      try {
+        // The scenarios of this run replace their old figures; the others (not run this time) keep theirs.
+        writeDurations(file, new Map([...known, ...recorder.durations]));
+      } catch {
+        // A read-only checkout keeps the @slow order: nothing to report.
+      }
+    };
+  },
+};

@@ -5,11 +5,14 @@ import { BackendName } from './types.ts';
 /**
  * How many Cucumber workers `npm run features` uses on a backend when the command line does not say
  * (`--parallel N`). Each worker starts a stack of its own, so the scenarios that wait on visibility
- * timeouts overlap: on `embedded`, where a stack is one process's worth of emulators, one worker more
- * than there are cores, since a scenario spends most of its time waiting for redeliveries rather than
- * on a core (on 2 cores: 8.3-9.1 s with 3 workers against 9.7-10.0 s with 2 and 9.0-9.2 s with 4), but
- * one when it is deployed by `terraform apply`, which takes a minute and a provider's memory per worker. A LocalStack stack is a container per worker, so one unless asked. `compose` and `aws` are one
- * shared stack whose outcomes queue two workers would drain from each other: always one.
+ * timeouts overlap: on `embedded`, where a stack is one process's worth of emulators, one worker per
+ * core. The scenarios start longest first (steps/cli/longestScenariosFirst.ts), so on 2 cores the
+ * poison order runs on one worker while the other takes the rest; a third worker only adds a stack's
+ * start-up to cores that are already busy (on 2 cores, warm, interleaved: 8.5-8.8 s with 2 workers and
+ * 10.3-11.1 s of CPU, 8.3-9.6 s with 3 and 12.4-14.6 s). One when the stack is deployed by
+ * `terraform apply`, which takes a minute and a provider's memory per worker. A LocalStack stack is a
+ * container per worker, so one unless asked. `compose` and `aws` are one shared stack whose outcomes
+ * queue two workers would drain from each other: always one.
  * `FANOUT_WORKERS` overrides the default where more than one is allowed.
  */
 export function featureWorkers(
@@ -31,7 +34,7 @@ export function featureWorkers(
     return workers;
   }
   if (backend === BackendName.embedded && deploy === DeployMethod.sdk) {
-    return Math.max(1, cores) + 1;
+    return Math.max(1, cores);
   }
   return 1;
 }

@@ -10,7 +10,7 @@ import { selectedTiming } from '../../harness/backends/timingProfile.ts';
  * `npm run features [-- --backend NAME] [-- --deploy sdk|terraform] [-- --aws-timing] [cucumber-js options]`.
  *
  * Without `--parallel N` it runs as many workers as the backend allows by default (featureWorkers.ts: one
- * more than there are cores on `embedded`, `FANOUT_WORKERS` to change it); `--parallel 0` runs serially.
+ * per core on `embedded`, `FANOUT_WORKERS` to change it); `--parallel 0` runs serially.
  *
  * cucumber-js refuses options it does not know, and its parallel workers are threads that do not see
  * this process's argv, so `--backend`, `--deploy` and `--aws-timing` are taken off the command line here and

@@ -6,10 +6,11 @@ import { BackendName } from '../../harness/backends/types.ts';
 const sdk = DeployMethod.sdk;
 
 describe('how many Cucumber workers npm run features uses', () => {
-  it('runs one worker more than there are cores on the embedded backend, each with its own stack', () => {
-    expect(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 2)).toBe(3);
-    expect(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 8)).toBe(9);
-    expect(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 1)).toBe(2);
+  it('runs one worker per core on the embedded backend, each with its own stack, and serially on one core', () => {
+    expect(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 2)).toBe(2);
+    expect(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 8)).toBe(8);
+    expect(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 1)).toBe(1);
+    expect(parallelArguments(featureWorkers({ backend: BackendName.embedded, deploy: sdk }, {}, 1))).toEqual([]);
   });
 
   it('runs one worker when the embedded stack is deployed by terraform apply, and on LocalStack', () => {

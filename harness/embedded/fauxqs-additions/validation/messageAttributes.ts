@@ -40,16 +40,18 @@ export function validateMessageAttributes(attributes: readonly MessageAttributeI
         `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
       );
     }
-    const empty = new InvalidParameterValueException(
-      `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${dataType}'.`,
-    );
-    if (attribute.stringValue === undefined && attribute.binaryValue === undefined) throw empty;
+    // Built only when thrown: an Error captures a stack, and this runs for every attribute of every publish.
+    const empty = (): InvalidParameterValueException =>
+      new InvalidParameterValueException(
+        `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${dataType}'.`,
+      );
+    if (attribute.stringValue === undefined && attribute.binaryValue === undefined) throw empty();
     const field = dataType.startsWith('Binary') ? 'Binary' : 'String';
     const value = field === 'Binary' ? attribute.binaryValue : attribute.stringValue;
     if (value === undefined) {
       throw new InvalidParameterValueException(`The message attribute '${name}' with type '${dataType}' must use field '${field}'.`);
     }
-    if (value === '') throw empty;
+    if (value === '') throw empty();
   }
 }
 

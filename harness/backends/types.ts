@@ -1,3 +1,5 @@
+import type { InProcessSqs } from '../lambda-service/types.ts';
+
 /** The backends one feature suite runs on; chosen by `FANOUT_BACKEND` or `--backend`. */
 export const BackendName = {
   embedded: 'embedded',
@@ -62,6 +64,12 @@ export interface Stack extends AsyncDisposable {
    * with one worker. Each backend's stack says so itself, so that the specs never name a backend.
    */
   readonly shared: boolean;
+  /**
+   * The stack's SQS store when it runs in this process (the embedded backend): the harness reads the outcomes
+   * queue and the dead-letter queues from it directly, as the Lambda service's pollers do, instead of calling
+   * itself over HTTP. Absent on every other backend, whose queues are read through the SQS API.
+   */
+  readonly inProcessSqs?: InProcessSqs;
   /** The function's recent log lines (START/END/REPORT and its own output), oldest first. */
   readLambdaLogs(functionName: string, options?: ReadLogsOptions): Promise<string[]>;
   /** The same lines with their timestamps: the START and REPORT lines date an invocation. */

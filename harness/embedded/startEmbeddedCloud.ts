@@ -3,6 +3,7 @@ import type { EdgeStats } from '../edge/EdgeStats.ts';
 import { startEdge, type Edge } from '../edge/startEdge.ts';
 import { createIamService } from '../iam-service/createIamService.ts';
 import { startLambdaService, type LambdaService, type LambdaServiceOptions } from '../lambda-service/startLambdaService.ts';
+import type { InProcessSqs } from '../lambda-service/types.ts';
 import { createLogsService } from '../logs-service/createLogsService.ts';
 import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { EMULATOR_ACCOUNT_ID } from '../aws/emulator.ts';
@@ -49,6 +50,8 @@ export interface EmbeddedCloud extends AsyncDisposable {
   credentials: AwsCredentials;
   endpoints: EmbeddedCloudEndpoints;
   lambdaService: LambdaService;
+  /** fauxqs's SQS store in this process: what the Lambda service's pollers, and the harness's own observer, read directly. */
+  inProcessSqs: InProcessSqs;
   /** Requests the one endpoint answered, per service, and the time spent answering them. */
   edgeStats: EdgeStats;
   /**
@@ -75,12 +78,13 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
     const fauxqs: LoopbackFauxqs = await startLoopbackFauxqs({ region, gate });
     resources.defer(() => fauxqs.close());
     const logs = createLogsService({ accountId: EMULATOR_ACCOUNT_ID, region });
+    const inProcessSqs: InProcessSqs = { store: fauxqs.sqs.store, ...(fauxqs.sqs.deadLetters ? { deadLetters: fauxqs.sqs.deadLetters } : {}) };
     const lambdaService = await startLambdaService({
       region,
       accountId: EMULATOR_ACCOUNT_ID,
       awsEndpointUrl: fauxqs.url,
       // Lambda's pollers are internal to AWS: these read fauxqs's store, the functions use the endpoint.
-      inProcessSqs: { store: fauxqs.sqs.store, ...(fauxqs.sqs.deadLetters ? { deadLetters: fauxqs.sqs.deadLetters } : {}) },
+      inProcessSqs,
       logSink: (entry) => logs.store.write(entry),
       shutdownGraceMs: options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
       gate,
@@ -119,6 +123,7 @@ export async function startEmbeddedCloud(options: EmbeddedCloudOptions = {}): Pr
       credentials,
       endpoints: { aws: edge.url, sns: fauxqs.url, sqs: fauxqs.url, lambda: lambdaService.url, iam: edge.url, sts: edge.url, logs: edge.url },
       lambdaService,
+      inProcessSqs,
       edgeStats: edge.stats,
       drain: () => drain(),
       close,

@@ -1,4 +1,5 @@
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import type { InProcessSqs } from '../lambda-service/types.ts';
 import { ReceiveLoop, ReceiveMode } from './ReceiveLoop.ts';
 import { readOrderMessage, type OrderMessageIds } from './readOrderMessage.ts';
 import { Waiters, type UntilOptions } from './Waiters.ts';
@@ -33,6 +34,8 @@ export type DeadLetterReading = ReceiveMode;
 export interface DeadLetterCollectorOptions {
   sqs: SQSClient;
   queues: readonly DeadLetterQueue[];
+  /** The stack's SQS store in this process, read directly instead of over HTTP (see ReceiveLoop). */
+  store?: InProcessSqs;
   /** Default `peek`: the collector changes nothing unless told the DLQs are the run's own. */
   reading?: DeadLetterReading;
   /**
@@ -70,6 +73,7 @@ export class DeadLetterCollector {
         new ReceiveLoop({
           sqs: options.sqs,
           queueUrl: queue.dlqUrl,
+          ...(options.store ? { store: options.store } : {}),
           mode: options.reading ?? DeadLetterReading.peek,
           onMessage: (message: Message) => this.#add(queue.functionName, message),
           ...(options.onError ? { onError: options.onError } : {}),

@@ -1,4 +1,5 @@
 import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import type { InProcessSqs } from '../lambda-service/types.ts';
 import { parseOutcomeMessage, type Outcome } from '../../contracts/index.ts';
 import { ReceiveLoop, type ReceiveStats } from './ReceiveLoop.ts';
 import { Waiters, type UntilOptions } from './Waiters.ts';
@@ -22,6 +23,8 @@ export interface MalformedOutcome {
 export interface OutcomeCollectorOptions {
   sqs: SQSClient;
   queueUrl: string;
+  /** The stack's SQS store in this process, read directly instead of over HTTP (see ReceiveLoop). */
+  store?: InProcessSqs;
   /** Concurrent long polls of the outcomes queue. Default 2. */
   pollers?: number;
   /** Long-poll wait per receive, in seconds. Default 2. */
@@ -68,6 +71,7 @@ export class OutcomeCollector {
     this.#loop = new ReceiveLoop({
       sqs: options.sqs,
       queueUrl: options.queueUrl,
+      ...(options.store ? { store: options.store } : {}),
       pollers: options.pollers ?? 2,
       ...(options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds }),
       onMessage: (message, arrivedAt) => this.#add(message, arrivedAt),

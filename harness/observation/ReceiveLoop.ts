@@ -8,6 +8,9 @@ import {
   type ReceiveMessageCommandOutput,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import type { SourceQueue } from '../lambda-service/event-sources/QueueSource.ts';
+import { StoreQueueSource } from '../lambda-service/event-sources/StoreQueueSource.ts';
+import type { InProcessSqs } from '../lambda-service/types.ts';
 
 /** What the loop does with what it receives. */
 export const ReceiveMode = {
@@ -21,6 +24,12 @@ export type ReceiveMode = (typeof ReceiveMode)[keyof typeof ReceiveMode];
 export interface ReceiveLoopOptions {
   sqs: SQSClient;
   queueUrl: string;
+  /**
+   * The stack's SQS store when it runs in this process: the queue is read from it directly (through the
+   * Lambda service's StoreQueueSource, which answers as ReceiveMessage does with every attribute), not over
+   * HTTP. A queue the store does not hold is read through `sqs`.
+   */
+  store?: InProcessSqs;
   /** Default `drain`. */
   mode?: ReceiveMode;
   /** Concurrent long polls (drain only; a peek is one loop). Default 1. */
@@ -68,6 +77,10 @@ const PEEK_INTERVAL_MS = 300;
 /**
  * The harness's one SQS receive loop (the Lambda service's pollers are the pipeline, not the harness).
  *
+ * On the embedded stack (`store`) the queue is read from fauxqs's store in this process, as the Lambda
+ * service's pollers read theirs: the harness's own queues need no HTTP, SigV4 or XML between two parts of
+ * one process. Everything below about long polls is about the SQS API, which every other backend uses.
+ *
  * The fauxqs long-poll quirk is held here and nowhere else: a long poll is never aborted. fauxqs keeps
  * the waiter of an aborted ReceiveMessage, and that waiter takes the next message sent to the queue for
  * a connection that is gone: the message stays invisible for its visibility timeout, and the next reader
@@ -109,8 +122,17 @@ export class ReceiveLoop implements AsyncDisposable {
   start(): this {
     if (this.#loops.length > 0 || this.#stopping.signal.aborted) return this;
     const pollers = this.#mode === ReceiveMode.peek ? 1 : (this.#options.pollers ?? 1);
-    this.#loops = Array.from({ length: pollers }, () => this.#poll());
+    const stored = this.#storedQueue();
+    this.#loops = Array.from({ length: pollers }, () => (stored ? this.#pollStore(stored) : this.#poll()));
     return this;
+  }
+
+  /** The queue in the in-process store, when there is one and it holds the queue. */
+  #storedQueue(): Promise<SourceQueue> | undefined {
+    const { store, queueUrl } = this.#options;
+    const name = queueUrl.split('/').at(-1) ?? '';
+    const arn = store?.store.getQueueByName(name)?.arn;
+    return store && arn ? new StoreQueueSource(store).resolve(arn) : undefined;
   }
 
   /**
@@ -167,6 +189,46 @@ export class ReceiveLoop implements AsyncDisposable {
           if (sawMessages) await sleep(this.#options.peekIntervalMs ?? PEEK_INTERVAL_MS, undefined, { signal: stopping }).catch(() => undefined);
         } else if (handled.length > 0) {
           await this.#delete(handled);
+        }
+      } catch (error) {
+        if (stopping.aborted) return;
+        this.#options.onError?.(error);
+        sawMessages = false;
+        await sleep(BACKOFF_MS, undefined, { signal: stopping }).catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * The same loop on the in-process store: a wait there takes no message until it dequeues, so stop()
+   * ends it at once (`stopWaiting`) and nothing is left in flight. A peek makes what it received visible
+   * again at once, as a zero visibility timeout would.
+   */
+  async #pollStore(resolving: Promise<SourceQueue>): Promise<void> {
+    const stopping = this.#stopping.signal;
+    const peek = this.#mode === ReceiveMode.peek;
+    const never = new AbortController().signal;
+    let sawMessages = false;
+    while (!stopping.aborted) {
+      try {
+        const queue = await resolving;
+        const messages = await queue.receive({ maxMessages: 10, waitSeconds: peek && sawMessages ? 0 : (this.#options.waitTimeSeconds ?? 2), signal: never, stopWaiting: stopping });
+        if (stopping.aborted) {
+          if (!peek && messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
+          return;
+        }
+        const receivedAt = performance.now();
+        this.#stats.polls += 1;
+        this.#stats.received += messages.length;
+        if (messages.length === 0) this.#stats.emptyPolls += 1;
+        if (peek && messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
+        const handled = messages.filter((message) => this.#handle(message, receivedAt));
+        sawMessages = messages.length > 0;
+        if (peek) {
+          if (sawMessages) await sleep(this.#options.peekIntervalMs ?? PEEK_INTERVAL_MS, undefined, { signal: stopping }).catch(() => undefined);
+        } else if (handled.length > 0) {
+          // The store deletes any receipt handle it holds in flight, silently ignoring others, as DeleteMessageBatch does on fauxqs.
+          await queue.deleteBatch(handled.map((m) => m.ReceiptHandle ?? ''));
         }
       } catch (error) {
         if (stopping.aborted) return;

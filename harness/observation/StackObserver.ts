@@ -43,7 +43,7 @@ export class StackObserver implements AsyncDisposable {
   readonly #pollErrors: string[] = [];
   #stopped: Promise<void> | undefined;
 
-  constructor(stack: Pick<Stack, 'info' | 'readLambdaLogEvents'>, clients: { sqs: SQSClient }, options: ObservationOptions = {}) {
+  constructor(stack: Pick<Stack, 'info' | 'readLambdaLogEvents' | 'inProcessSqs'>, clients: { sqs: SQSClient }, options: ObservationOptions = {}) {
     this.#stack = stack;
     const onError = (error: unknown): void => {
       if (this.#pollErrors.length < POLL_ERRORS_KEPT) {
@@ -51,9 +51,12 @@ export class StackObserver implements AsyncDisposable {
       }
     };
     const waitTimeSeconds = options.waitTimeSeconds === undefined ? {} : { waitTimeSeconds: options.waitTimeSeconds };
+    // The embedded stack's queues are this process's own: read from its store, not through HTTP to itself.
+    const store = stack.inProcessSqs ? { store: stack.inProcessSqs } : {};
     this.outcomes = new OutcomeCollector({
       sqs: clients.sqs,
       queueUrl: stack.info.outcomesQueueUrl,
+      ...store,
       onError,
       waiters: this.#waiters,
       ...(options.outcomePollers === undefined ? {} : { pollers: options.outcomePollers }),
@@ -62,6 +65,7 @@ export class StackObserver implements AsyncDisposable {
     });
     this.deadLetters = new DeadLetterCollector({
       sqs: clients.sqs,
+      ...store,
       queues: (options.consumers ?? []).flatMap((c) => (c.dlqUrl ? [{ functionName: c.functionName, dlqUrl: c.dlqUrl }] : [])),
       reading: options.deadLetterReading ?? DeadLetterReading.peek,
       ...(options.correlationIdPrefix === undefined ? {} : { correlationIdPrefix: options.correlationIdPrefix }),
@@ -112,6 +116,6 @@ export class StackObserver implements AsyncDisposable {
 }
 
 /** Starts observing a stack: the outcomes queue, and the DLQs of the consumers given. */
-export function startObservation(stack: Pick<Stack, 'info' | 'readLambdaLogEvents'>, clients: { sqs: SQSClient }, options: ObservationOptions = {}): StackObserver {
+export function startObservation(stack: Pick<Stack, 'info' | 'readLambdaLogEvents' | 'inProcessSqs'>, clients: { sqs: SQSClient }, options: ObservationOptions = {}): StackObserver {
   return new StackObserver(stack, clients, options).start();
 }

@@ -75,6 +75,46 @@ describe('startObservation', () => {
     expect(observer.pollErrors).toEqual([]);
   });
 
+  it('reads the queues of a stack in this process (the embedded one) from its store, with no ReceiveMessage over HTTP', async () => {
+    // Prepare: a client that counts its ReceiveMessage calls
+    const counted = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    let httpReceives = 0;
+    counted.middlewareStack.add((next, context) => (args) => {
+      if (context.commandName === 'ReceiveMessageCommand') httpReceives += 1;
+      return next(args);
+    }, { step: 'initialize', name: 'countReceives' });
+    const outcomesUrl = await freshQueue('observer-store-outcomes');
+    const dlqUrl = await freshQueue('observer-store-dlq');
+    const stack = { ...stackOf(outcomesUrl, {}), inProcessSqs: { store: fauxqs.sqs.store } };
+    try {
+      await using observer = startObservation(stack, { sqs: counted }, {
+        consumers: [{ functionName: FUNCTION, dlqUrl }],
+        deadLetterReading: DeadLetterReading.drain,
+        correlationIdPrefix: 'run-1-',
+        waitTimeSeconds: 1,
+      });
+      const both = observer.until(
+        () => (observer.outcomes.forOrder('o-3').length > 0 && observer.deadLetters.forOrder('o-4').length > 0 ? true : undefined),
+        { timeoutMs: 10_000 },
+      );
+
+      // Act
+      await sqs.send(new SendMessageCommand({ QueueUrl: outcomesUrl, MessageBody: JSON.stringify(processed('o-3')) }));
+      await sqs.send(new SendMessageCommand({
+        QueueUrl: dlqUrl,
+        MessageBody: JSON.stringify({ orderId: 'o-4', eventId: 'e-4' }),
+        MessageAttributes: { [OrderMessageAttribute.correlationId]: { DataType: 'String', StringValue: 'run-1-o-4' } },
+      }));
+
+      // Assess
+      expect(await both).toBe(true);
+      expect(observer.pollErrors).toEqual([]);
+      expect(httpReceives).toBe(0);
+    } finally {
+      counted.destroy();
+    }
+  });
+
   it('gives a function\'s logs as records and as invocations, each line read once', async () => {
     // Prepare
     const stream = '2025/01/01/[$LATEST]0123456789abcdef0123456789abcdef';

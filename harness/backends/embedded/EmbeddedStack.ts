@@ -32,6 +32,7 @@ export class EmbeddedStack implements Stack {
   readonly info: StackInfo;
   /** Each worker starts its own, and nothing else uses it. */
   readonly shared = false;
+  readonly inProcessSqs: Stack['inProcessSqs'];
   readonly #cloud: EmbeddedCloud;
   readonly #publisher: ClosablePublisher;
   readonly #terraform: TerraformDeployment | undefined;
@@ -42,6 +43,7 @@ export class EmbeddedStack implements Stack {
   constructor(parts: EmbeddedStackParts) {
     this.info = parts.info;
     this.#cloud = parts.cloud;
+    this.inProcessSqs = parts.cloud.inProcessSqs;
     this.#publisher = parts.publisher;
     this.#terraform = parts.terraform;
     this.#onDiscarded = parts.onDiscarded;

@@ -1,0 +1,15 @@
+import { benchConfig } from './harness/bench/benchConfig.ts';
+import { measureEndToEnd } from './harness/bench/measureEndToEnd.ts';
+import { measureFloor } from './harness/bench/measureFloor.ts';
+const config = benchConfig({ quick: process.argv.includes('--quick') });
+if (process.argv.includes('--orders')) config.endToEnd.orders = Number(process.argv[process.argv.indexOf('--orders') + 1]);
+if (process.argv.includes('--secs')) config.endToEnd.latencySeconds = Number(process.argv[process.argv.indexOf('--secs') + 1]);
+const floorOpts = { messages: config.endToEnd.orders, concurrency: config.endToEnd.concurrency, warmupMessages: config.endToEnd.warmupOrders, receivers: config.endToEnd.outcomeReceivers, timeoutMs: 60_000 };
+const f1 = await measureFloor(floorOpts).catch((e) => ({ error: String(e) }));
+const r = await measureEndToEnd(config.endToEnd, { rssIntervalMs: 100, log: () => {} });
+const f2 = await measureFloor(floorOpts).catch((e) => ({ error: String(e) }));
+const floor = ((f1 as { messagesPerSecond: number }).messagesPerSecond + (f2 as { messagesPerSecond: number }).messagesPerSecond) / 2;
+const t = r.throughput, l = r.latency;
+console.log(`floor ${floor.toFixed(0)} msgs/s; e2e ${t.ordersPerSecond.toFixed(0)}/s ratio ${(t.ordersPerSecond / floor).toFixed(3)}; cpu harness ${(t.cpu.harnessCores*1000/t.ordersPerSecond).toFixed(2)} ms/order env ${(t.cpu.environmentsCores*1000/t.ordersPerSecond).toFixed(2)} ms/order (${t.cpu.environments} procs)`);
+console.log(`latency @${l.ratePerSecond}/s p50 ${l.latency.p50.toFixed(1)} p95 ${l.latency.p95.toFixed(1)} p99 ${l.latency.p99.toFixed(1)}; accept p50 ${l.accept.p50.toFixed(1)} p99 ${l.accept.p99.toFixed(1)}; toLastProcessed p50 ${l.stages.toLastProcessed.p50.toFixed(1)} processedToOutcome p50 ${l.stages.processedToOutcome.p50.toFixed(1)} p99 ${l.stages.processedToOutcome.p99.toFixed(1)}; late ${l.lateStarts}; loop p50 ${l.eventLoopDelay.p50.toFixed(1)} p99 ${l.eventLoopDelay.p99.toFixed(1)}`);
+console.log(r.lambdas.map((x) => `${x.functionName} ${x.recordsPerInvocation.toFixed(2)} rec/inv dur p50 ${x.duration.p50}`).join('; '), 'rss', r.memory.peakMb ?? JSON.stringify(r.memory).slice(0, 80));

@@ -15,7 +15,7 @@ Feature: A burst of orders loses nothing
   Background:
     Given the consumers subscribed to the order events are discovered from the running pipeline
 
-  @slow
+  @slow @about-2s
   Scenario: 200 orders placed concurrently are all processed by every consumer
     When 200 orders are placed with at most 20 requests in flight
     Then all 200 orders are accepted

@@ -18,7 +18,7 @@ Feature: One bad record in a batch does not make the good ones run again
   Background:
     Given the consumers subscribed to the order events are discovered from the running pipeline
 
-  @pauses-consumer @slow
+  @pauses-consumer @slow @about-1.5s
   Scenario: four good orders and one with a discontinued item, in one batch
     When 4 good orders and 1 order with a discontinued item are put on the order-processor consumer's queue in one batch
     Then the order-processor consumer receives them together in one invocation

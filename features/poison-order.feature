@@ -11,7 +11,7 @@ Feature: A poison order ends in the dead-letter queue of the consumer that canno
   Background:
     Given the consumers subscribed to the order events are discovered from the running pipeline
 
-  @slow
+  @slow @about-4s
   Scenario: an order with a discontinued item is dead-lettered by order processing only
     When a customer places an order that includes a discontinued item
     Then the order-processor consumer rejects it on every receive, up to its maximum receive count

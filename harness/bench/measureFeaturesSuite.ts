@@ -6,8 +6,8 @@ import { repoRoot } from '../topology/loadTopology.ts';
 export interface FeaturesSuiteOptions {
   timeoutMs: number;
   /**
-   * Delete `dist/lambdas` and Node's compile cache first (not timed), so the run bundles every Lambda and
-   * compiles every module as a fresh checkout does.
+   * Delete `dist/lambdas`, Node's compile cache and the last run's scenario durations first (not timed), so
+   * the run bundles every Lambda, compiles every module and orders the scenarios as a fresh checkout does.
    */
   cold: boolean;
   /** Cucumber workers (`--parallel N`), each with its own stack; 0 runs serially (`--parallel 0`). */
@@ -41,6 +41,7 @@ export async function measureFeaturesSuite(options: FeaturesSuiteOptions): Promi
   if (options.cold) {
     await rm(join(cwd, 'dist', 'lambdas'), { recursive: true, force: true });
     await rm(join(cwd, 'node_modules', '.cache', 'node-compile-cache'), { recursive: true, force: true });
+    await rm(join(cwd, 'node_modules', '.cache', 'fanout'), { recursive: true, force: true });
   }
   // Always explicit: the default number of workers differs between revisions (serial before, one per core now).
   const args = ['run', 'features', '--', '--parallel', String(options.parallel)];

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 /**
  * A cucumber-js plugin (cucumber.json `plugin`) that starts the longest scenarios first: by how long each
  * took in the last run (kept in `node_modules/.cache/fanout/scenario-durations.json`), and where that is
- * not known (a fresh checkout, a new or edited scenario), those tagged `@slow` first, keeping the order of
- * everything else. Slow scenarios wait on visibility timeouts or drain a burst for seconds; started first,
+ * not known (a fresh checkout such as CI's, a new or edited scenario), those tagged `@slow` first, longest
+ * by their `@about-Ns` tag first, keeping the order of everything else. Slow scenarios wait on visibility timeouts or drain a burst for seconds; started first,
  * they run beside the quick ones on the other workers instead of after them, and the longest one starts
  * at once, so the run ends about when it does (longest job first, as schedulers do). A serial run is
  * unchanged in length, only in order.
@@ -22,19 +22,26 @@ export function scenarioKey(item: OrderablePickle): string {
   return `${item.pickle.uri}:${item.location.line}:${item.pickle.name}`;
 }
 
+/** `@about-4s`: how long a `@slow` scenario takes (on two cores), for ordering it before anything was timed. */
+const ABOUT_TAG = /^@about-(\d+(?:\.\d+)?)s$/;
+
 /**
- * Longest first by `durations` (milliseconds, by {@link scenarioKey}); a scenario with no duration comes
- * before every known one when tagged `@slow`, after them otherwise. Ties keep the given order.
+ * Longest first by `durations` (milliseconds, by {@link scenarioKey}). A scenario with no duration comes
+ * before every known one when tagged `@slow`, the one its `@about-Ns` tag says is longer first, and after
+ * them otherwise. Ties keep the given order.
  */
 export function longestFirst<T extends OrderablePickle>(pickles: readonly T[], durations: ReadonlyMap<string, number> = new Map()): T[] {
-  const weight = (item: T): number => {
+  const weight = (item: T): [unknownSlow: number, ms: number] => {
     const known = durations.get(scenarioKey(item));
-    if (known !== undefined) return known;
-    return item.pickle.tags.some((tag) => tag.name === SLOW_TAG) ? Number.POSITIVE_INFINITY : -1;
+    if (known !== undefined) return [0, known];
+    const tags = item.pickle.tags.map((tag) => tag.name);
+    if (!tags.includes(SLOW_TAG)) return [0, -1];
+    const about = tags.map((tag) => ABOUT_TAG.exec(tag)?.[1]).find((seconds) => seconds !== undefined);
+    return [1, about === undefined ? 0 : Number(about) * 1000];
   };
   return pickles
     .map((item, index) => ({ item, index, weight: weight(item) }))
-    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .sort((a, b) => b.weight[0] - a.weight[0] || b.weight[1] - a.weight[1] || a.index - b.index)
     .map(({ item }) => item);
 }
 

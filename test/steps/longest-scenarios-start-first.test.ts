@@ -49,6 +49,8 @@ describe('the plugin that starts the longest scenarios first', () => {
     expect(longestFirst(items, durations).map((item) => item.name)).toEqual(['d', 'b', 'a', 'c', 'e']);
     // Nothing known (a fresh checkout): @slow first, each group in its given order.
     expect(longestFirst(items).map((item) => item.name)).toEqual(['b', 'd', 'a', 'c', 'e']);
+    // Untimed @slow ones go longest first by their @about-Ns tag, the untagged ones after them.
+    expect(longestFirst([pickle('p', 2, '@slow', '@about-2s'), pickle('q', 5, '@slow'), pickle('r', 8, '@slow', '@about-4s'), pickle('s', 11)]).map((i) => i.name)).toEqual(['r', 'p', 'q', 's']);
     // A scenario with no figure yet that is @slow still goes first.
     expect(longestFirst([pickle('known', 2), pickle('new', 5, '@slow')], new Map([[scenarioKey(pickle('known', 2)), 9000]])).map((i) => i.name)).toEqual(['new', 'known']);
   });

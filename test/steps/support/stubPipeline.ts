@@ -42,9 +42,9 @@ export class StubPipeline implements ObservedPipeline {
     return this.#waiters.until(check, options);
   }
 
-  /** The consumer reports an outcome for the order, and logs its invocation (START, the record's line, REPORT). */
-  report(order: PlacedOrder, consumer: DiscoveredConsumer, result: Outcome['result'], options: { receiveCount?: number; detail?: string } = {}): void {
-    const now = Date.now();
+  /** The consumer reports an outcome for the order, and logs its invocation (START, the record's line, REPORT); `msAgo` dates it back. */
+  report(order: PlacedOrder, consumer: DiscoveredConsumer, result: Outcome['result'], options: { receiveCount?: number; detail?: string; msAgo?: number } = {}): void {
+    const now = Date.now() - (options.msAgo ?? 0);
     const messageId = `msg-${consumer.functionName}-${order.orderId}`;
     const requestId = randomUUID();
     const outcome: Outcome = {

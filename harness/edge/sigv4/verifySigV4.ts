@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { CredentialStore } from './CredentialStore.ts';
 
 /** What a signature is checked against: the request as it arrived, with its whole body. */
@@ -99,7 +99,7 @@ export function verifySigV4(request: SignedRequest, credentials: CredentialStore
 
   const names = signedHeaders.split(';');
   if (!names.includes('host') || names.some((name) => headers.get(name) === undefined)) return mismatch();
-  const payloadHash = createHash('sha256').update(request.body).digest('hex');
+  const payloadHash = hash('sha256', request.body);
   const claimedHash = headers.get('x-amz-content-sha256');
   if (claimedHash !== undefined && claimedHash !== payloadHash) return mismatch();
   const canonicalRequest = [
@@ -112,7 +112,7 @@ export function verifySigV4(request: SignedRequest, credentials: CredentialStore
     claimedHash ?? payloadHash,
   ].join('\n');
   const scope = `${scopeDate}/${region}/${service}/aws4_request`;
-  const stringToSign = [ALGORITHM, compactDate(signedAt), scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+  const stringToSign = [ALGORITHM, compactDate(signedAt), scope, hash('sha256', canonicalRequest)].join('\n');
   const key = signingKey(accepted.secretAccessKey, scope);
   const expected = createHmac('sha256', key).update(stringToSign).digest('hex');
   const given = Buffer.from(signature.toLowerCase());
@@ -123,18 +123,21 @@ export function verifySigV4(request: SignedRequest, credentials: CredentialStore
 /**
  * Derived signing keys by secret and scope: a key is valid for a day, region and service, and deriving it is
  * four HMACs (each a new key object), the largest cost of a verification; the SDK's signer caches it too.
- * Few scopes are ever live at once (a day's, per service), so the cache is cleared rather than aged.
+ * The key is kept as a KeyObject: an HMAC given a Buffer makes a key object of it first, several times the
+ * cost of the HMAC itself. Few scopes are ever live at once (a day's, per service), so the cache is cleared
+ * rather than aged.
  */
-const signingKeys = new Map<string, Buffer>();
+const signingKeys = new Map<string, KeyObject>();
 const MAX_SIGNING_KEYS = 64;
 
-function signingKey(secretAccessKey: string, scope: string): Buffer {
+function signingKey(secretAccessKey: string, scope: string): KeyObject {
   const cacheKey = `${scope}\n${secretAccessKey}`;
   let key = signingKeys.get(cacheKey);
   if (!key) {
     const [scopeDate = '', region = '', service = ''] = scope.split('/');
-    key = hmac(`AWS4${secretAccessKey}`, scopeDate);
-    for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+    let derived = hmac(`AWS4${secretAccessKey}`, scopeDate);
+    for (const part of [region, service, 'aws4_request']) derived = hmac(derived, part);
+    key = createSecretKey(derived);
     if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
     signingKeys.set(cacheKey, key);
   }

@@ -55,14 +55,21 @@ try {
   process.exit(2);
 }
 
+let lambdaBuild: { done: Promise<void>; remove: () => Promise<void> } | undefined;
 if (process.env.FANOUT_BACKEND === 'embedded') {
-  // Once, here: parallel workers start their stacks at the same moment, and would each run esbuild on a
-  // fresh checkout; with the bundles built, each worker's build finds its stamps current and keeps them.
-  const { buildLambdas } = await import('../../harness/build/buildLambdas.ts');
-  await buildLambdas();
+  // Once, here, while cucumber-js loads the support code (esbuild runs in a process of its own): parallel
+  // workers would each check the stamps, or run esbuild on a fresh checkout, at the same moment. The
+  // workers wait for this build (harness/build/lambdaBuildHandoff.ts) before they start their stacks.
+  const [{ buildLambdas }, { handOffBuild }] = await Promise.all([import('../../harness/build/buildLambdas.ts'), import('../../harness/build/lambdaBuildHandoff.ts')]);
+  lambdaBuild = handOffBuild(() => buildLambdas());
 }
 
 const require = createRequire(import.meta.url);
 const cli = require('@cucumber/cucumber/lib/cli/run') as { default: () => Promise<void> };
 process.argv = [process.argv[0] ?? process.execPath, path.join(path.dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber-js'), ...passThrough];
-await cli.default();
+try {
+  await cli.default();
+} finally {
+  await lambdaBuild?.done;
+  await lambdaBuild?.remove();
+}

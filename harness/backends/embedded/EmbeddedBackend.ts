@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildLambdas } from '../../build/buildLambdas.ts';
+import { awaitHandedOffBuild } from '../../build/lambdaBuildHandoff.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
 import { stackAuthFromEnv, type StackAuthSettings } from '../../embedded/stackCredentialsFromEnv.ts';
@@ -62,7 +63,9 @@ export class EmbeddedBackend implements Backend {
     const distDir = this.#options.distDir ?? path.join(repoRoot, 'dist', 'lambdas');
     if (this.#options.buildLambdas ?? true) {
       progress('bundling the Lambdas');
-      await buildLambdas({ outDir: distDir });
+      // Under `npm run features` the runner builds the default bundles once, for every worker.
+      const handedOff = this.#options.distDir === undefined && (await awaitHandedOffBuild());
+      if (!handedOff) await buildLambdas({ outDir: distDir });
     }
     progress('starting fauxqs (SNS, SQS), the Lambda, IAM, STS and CloudWatch Logs services');
     const auth = this.#options.auth ?? stackAuthFromEnv();

@@ -219,6 +219,12 @@ function parseAmzDate(value: string): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
+/** The last date formatted: the requests of one second share it (signing times have whole seconds). */
+let lastCompactDate = { epochMs: Number.NaN, text: '' };
+
 function compactDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  if (epochMs !== lastCompactDate.epochMs) {
+    lastCompactDate = { epochMs, text: new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '') };
+  }
+  return lastCompactDate.text;
 }

@@ -1,10 +1,10 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EmbeddedBackend } from '../backends/embedded/EmbeddedBackend.ts';
 import { createSqsClient } from '../../aws/createSqsClient.ts';
 import type { LambdaLogRecord } from '../observation/LambdaLogRecord.ts';
 import { startObservation } from '../observation/StackObserver.ts';
 import { benchOrderConsumers } from './benchOrder.ts';
 import { CompletionTracker } from './CompletionTracker.ts';
+import { sampleLoopDelay, type LoopDelay } from './eventLoopDelay.ts';
 import { runClosedLoop, runOpenLoop } from './loadShapes.ts';
 import { OrderPoster } from './OrderPoster.ts';
 import { summarize, type Summary } from './percentiles.ts';
@@ -45,8 +45,8 @@ export interface LatencyResult {
    * outcome's arrival here (SendMessage, outcomes queue, drain).
    */
   stages: { toLastProcessed: Summary; processedToOutcome: Summary };
-  /** Event-loop delay of this process (fauxqs, publisher, Lambda service, load generator) during the phase. */
-  eventLoopDelay: { p50: number; p99: number; max: number };
+  /** How late this process's event loop (fauxqs, the Lambda service, the load generator) ran its timers during the phase. */
+  eventLoopDelay: LoopDelay;
 }
 
 /** What each consumer's Lambda did, from the REPORT lines still in the service's log ring (the run's last invocations). */
@@ -170,8 +170,7 @@ export async function measureEndToEnd(
     options.log(`end to end: ${latencyRate} orders/s (${config.latencyShareOfCapacity} of ${ordersPerSecond.toFixed(0)}/s) for ${config.latencySeconds} s (open loop)`);
     const latencyAccepts: number[] = [];
     const latencies: number[] = [];
-    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-    loopDelay.enable();
+    const loopDelay = sampleLoopDelay();
     let lastLatencyCompletion = 0;
     const { lateStarts, startedAt: latencyStarted } = await runOpenLoop({
       count: latencyOrders,
@@ -180,7 +179,7 @@ export async function measureEndToEnd(
         lastLatencyCompletion = Math.max(lastLatencyCompletion, await postAndComplete(latencyAccepts, latencies, intendedAt, true));
       },
     });
-    loopDelay.disable();
+    const eventLoopDelay = loopDelay.stop();
     const latency: LatencyResult = {
       ratePerSecond: latencyRate,
       shareOfCapacity: config.latencyShareOfCapacity,
@@ -190,7 +189,7 @@ export async function measureEndToEnd(
       lateStarts,
       completedPerSecond: (latencyOrders / (lastLatencyCompletion - latencyStarted)) * 1000,
       stages: { toLastProcessed: summarize(toLastProcessed), processedToOutcome: summarize(processedToOutcome) },
-      eventLoopDelay: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+      eventLoopDelay,
     };
     const [drainError] = observer.pollErrors;
     if (drainError !== undefined) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
 import { hashInputs, readStamp, type FileHashes, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
 import { ZIP_FILE_MODE, ZIP_MTIME, zipEntries } from './zipEntries.ts';
 
@@ -153,10 +153,28 @@ async function bundleAll(options: BundleAllOptions): Promise<BuiltLambda[]> {
       const relativePath = `${name}/${BUNDLE_NAME}`;
       const bundle = result.outputFiles.find((file) => file.path === join(REPO_ROOT, relativePath));
       const output = result.metafile.outputs[relativePath];
-      if (!bundle || !output) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
-      return storeBundle({ name, outDir, settingsSha256, contents: bundle.contents, inputs: Object.keys(output.inputs) });
+      if (!bundle || !output?.entryPoint) throw new Error(`esbuild produced no ${BUNDLE_NAME} for ${name}`);
+      return storeBundle({ name, outDir, settingsSha256, contents: bundle.contents, inputs: filesReadFor(result.metafile, output.entryPoint) });
     }),
   );
+}
+
+/**
+ * Every file esbuild read for one entry point: what its import graph reaches, tree-shaken files included
+ * (an output's own `inputs` lists only the files that put code into it, so an edit that makes a dropped
+ * file count would leave the stamp current). A build of that entry alone would have read the same.
+ */
+function filesReadFor(metafile: Metafile, entryPoint: string): string[] {
+  const read = new Set<string>();
+  const pending = [entryPoint];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (read.has(file)) continue;
+    read.add(file);
+    for (const imported of metafile.inputs[file]?.imports ?? []) {
+      if (!imported.external && metafile.inputs[imported.path]) pending.push(imported.path);
+    }
+  }
+  return [...read];
 }
 
 async function storeBundle(options: { name: string; outDir: string; settingsSha256: string; contents: Uint8Array; inputs: string[] }): Promise<BuiltLambda> {

@@ -30,10 +30,15 @@ export function handOffBuild(build: () => Promise<unknown>, env: NodeJS.ProcessE
   // Also when the process exits before `remove` (cucumber-js exits at once with --exit).
   const removeAtExit = (): void => rmSync(marker, { force: true });
   process.once('exit', removeAtExit);
-  const done = build().then(
-    () => write({ ok: true }),
-    (error: unknown) => write({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
+  const done = build()
+    .then(
+      () => write({ ok: true }),
+      (error: unknown) => write({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    )
+    // A marker that cannot be written leaves the workers to time out with the marker's name; the run goes on.
+    .catch((error: unknown) => {
+      process.stderr.write(`could not write ${marker}: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
   const remove = async (): Promise<void> => {
     process.removeListener('exit', removeAtExit);
     await rm(marker, { force: true });

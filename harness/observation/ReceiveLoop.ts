@@ -214,7 +214,8 @@ export class ReceiveLoop implements AsyncDisposable {
         const queue = await resolving;
         const messages = await queue.receive({ maxMessages: 10, waitSeconds: peek && sawMessages ? 0 : (this.#options.waitTimeSeconds ?? 2), signal: never, stopWaiting: stopping });
         if (stopping.aborted) {
-          if (!peek && messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
+          // Unhandled, back at once (a peek's too: on the store it took them with the queue's visibility timeout).
+          if (messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
           return;
         }
         const receivedAt = performance.now();

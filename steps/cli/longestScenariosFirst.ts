@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * A cucumber-js plugin (cucumber.json `plugin`) that starts the longest scenarios first: by how long each
- * took in the last run (kept in `node_modules/.cache/fanout/scenario-durations.json`), and where that is
+ * took in the last run that passed it (kept in `node_modules/.cache/fanout/`), and where that is
  * not known (a fresh checkout such as CI's, a new or edited scenario), those tagged `@slow` first, longest
  * by their `@about-Ns` tag first, keeping the order of everything else. Slow scenarios wait on visibility timeouts or drain a burst for seconds; started first,
  * they run beside the quick ones on the other workers instead of after them, and the longest one starts
@@ -86,23 +86,25 @@ export interface DurationEnvelope {
   gherkinDocument?: { uri?: string; feature?: { children: readonly FeatureChild[] } };
   testCase?: { id: string; pickleId: string };
   testCaseStarted?: { id: string; testCaseId: string; timestamp: Timestamp };
+  testStepFinished?: { testCaseStartedId: string; testStepResult: { status: string } };
   testCaseFinished?: { testCaseStartedId: string; timestamp: Timestamp };
 }
 
 /**
  * Collects each scenario's duration from the run's messages, keyed as {@link scenarioKey} keys the
  * pickles it orders (the line is the scenario's, or an outline's example row's, as cucumber-js places
- * a pickle). A retried scenario counts its last attempt.
+ * a pickle). Only a scenario whose every step passed counts: a failed, skipped or dry run says nothing
+ * of how long the scenario takes. A retried scenario counts its last attempt.
  */
 export class DurationRecorder {
   readonly #lines = new Map<string, number>();
   readonly #pickleKeys = new Map<string, string>();
   readonly #testCases = new Map<string, string>();
-  readonly #started = new Map<string, { testCaseId: string; at: number }>();
+  readonly #started = new Map<string, { testCaseId: string; at: number; passed: boolean }>();
   readonly durations = new Map<string, number>();
 
   record(envelope: DurationEnvelope): void {
-    const { gherkinDocument, pickle, testCase, testCaseStarted, testCaseFinished } = envelope;
+    const { gherkinDocument, pickle, testCase, testCaseStarted, testStepFinished, testCaseFinished } = envelope;
     if (gherkinDocument?.feature) this.#learnLines(gherkinDocument.feature.children);
     if (pickle) {
       // An outline's pickle names its example row last: that row is where cucumber-js locates it.
@@ -110,10 +112,14 @@ export class DurationRecorder {
       if (line !== undefined) this.#pickleKeys.set(pickle.id, scenarioKey({ pickle: { ...pickle, tags: [] }, location: { line } }));
     }
     if (testCase) this.#testCases.set(testCase.id, testCase.pickleId);
-    if (testCaseStarted) this.#started.set(testCaseStarted.id, { testCaseId: testCaseStarted.testCaseId, at: millis(testCaseStarted.timestamp) });
+    if (testCaseStarted) this.#started.set(testCaseStarted.id, { testCaseId: testCaseStarted.testCaseId, at: millis(testCaseStarted.timestamp), passed: true });
+    if (testStepFinished && testStepFinished.testStepResult.status !== 'PASSED') {
+      const started = this.#started.get(testStepFinished.testCaseStartedId);
+      if (started) started.passed = false;
+    }
     if (testCaseFinished) {
       const started = this.#started.get(testCaseFinished.testCaseStartedId);
-      const key = started && this.#pickleKeys.get(this.#testCases.get(started.testCaseId) ?? '');
+      const key = started?.passed && this.#pickleKeys.get(this.#testCases.get(started.testCaseId) ?? '');
       if (started && key) this.durations.set(key, Math.max(0, Math.round(millis(testCaseFinished.timestamp) - started.at)));
     }
   }
@@ -136,21 +142,25 @@ function millis({ seconds, nanos }: Timestamp): number {
 
 interface CoordinatorContext {
   operation: string;
-  environment: { cwd: string };
+  environment: { cwd: string; env?: Record<string, string | undefined> };
   on(event: 'message', handler: (envelope: DurationEnvelope) => void): void;
   transform(event: 'pickles:order', handler: (pickles: readonly OrderablePickle[]) => Promise<readonly OrderablePickle[]>): void;
 }
 
-/** The durations file of a checkout. */
-export function durationsFile(cwd: string): string {
-  return join(cwd, 'node_modules', '.cache', 'fanout', 'scenario-durations.json');
+/**
+ * The durations file of a checkout, one per backend and timing profile (`FANOUT_BACKEND`, `FANOUT_TIMING`,
+ * which runFeatures.ts sets): a scenario on LocalStack, or with AWS's timing, takes another time.
+ */
+export function durationsFile(cwd: string, env: Record<string, string | undefined> = {}): string {
+  const variant = `${env.FANOUT_BACKEND || 'embedded'}-${env.FANOUT_TIMING || 'fast'}`.replace(/[^A-Za-z0-9-]/g, '_');
+  return join(cwd, 'node_modules', '.cache', 'fanout', `scenario-durations.${variant}.json`);
 }
 
 export default {
   type: 'plugin',
   coordinator: ({ operation, environment, on, transform }: CoordinatorContext): (() => void) | undefined => {
     if (operation !== 'runCucumber') return undefined;
-    const file = durationsFile(environment.cwd);
+    const file = durationsFile(environment.cwd, environment.env);
     const known = readDurations(file);
     transform('pickles:order', async (pickles) => longestFirst(pickles, known));
     const recorder = new DurationRecorder();

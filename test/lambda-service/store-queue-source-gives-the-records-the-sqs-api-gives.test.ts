@@ -159,6 +159,29 @@ describe('the store-backed queue source', () => {
     expect(received.map((message) => message.Body)).toEqual(['after the abort']);
   });
 
+  it('takes no message when a stop comes between a long poll waking and its dequeue', async () => {
+    // Prepare: a long poll parked on an empty queue
+    const queue = await kit.createQueue('shape-stop-turn');
+    const storeQueue = await store.resolve(queue.arn);
+    const stopWaiting = new AbortController();
+    const pending = storeQueue.receive({ maxMessages: 10, waitSeconds: 5, signal, stopWaiting: stopWaiting.signal });
+    const parked = kit.fauxqs.sqs.store.getQueueByArn(queue.arn);
+    for (let turn = 0; (parked?.pollWaiters.length ?? 0) === 0 && turn < 1000; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+
+    // Act: a message wakes it, and the stop lands in the event-loop turn the poll waits before it dequeues
+    // fauxqs's own message factory (a static of its store class, which the package does not export), so the
+    // enqueue, its waking of the poll and the stop scheduled after it happen in one known order.
+    const { createMessage } = kit.fauxqs.sqs.store.constructor as unknown as { createMessage: (body: string) => Parameters<NonNullable<typeof parked>['enqueue']>[0] };
+    parked?.enqueue(createMessage('stays for the next reader'));
+    setImmediate(() => stopWaiting.abort());
+    const received = await pending;
+
+    // Assess
+    expect(received).toEqual([]);
+    const next = await storeQueue.receive({ maxMessages: 10, waitSeconds: 0, signal });
+    expect(next.map((message) => message.Body)).toEqual(['stays for the next reader']);
+  });
+
   it('answers QueueDoesNotExist for a queue that is not there, as the SQS API does', async () => {
     const arn = 'arn:aws:sqs:us-east-1:000000000000:never-created';
 

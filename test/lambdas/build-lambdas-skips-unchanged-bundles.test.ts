@@ -74,6 +74,23 @@ describe('buildLambdas with a stamp beside each zip', () => {
     expect(await bundleSource(second.zipPath)).toContain('bonjour');
   });
 
+  it('rebuilds when an imported file the bundle tree-shook away changes so that it counts', async () => {
+    // Prepare: the handler imports a module whose export it never uses, so esbuild reads it and drops it
+    const handler = path.join(lambdasDir, 'greeter', 'handler.ts');
+    await writeFile(path.join(lambdasDir, 'greeter', 'unused.ts'), 'export const unused = 1;\n');
+    await writeFile(handler, `import './unused.ts';\n${await readFile(handler, 'utf8')}`);
+    const first = await buildGreeter();
+    expect(await bundleSource(first.zipPath)).not.toContain('now it counts');
+
+    // Act: the dropped module gains a side effect, which the bundle must now carry
+    await writeFile(path.join(lambdasDir, 'greeter', 'unused.ts'), "export const unused = 1;\nconsole.log('now it counts');\n");
+    const second = await buildGreeter();
+
+    // Assess
+    expect(second.reused).toBe(false);
+    expect(await bundleSource(second.zipPath)).toContain('now it counts');
+  });
+
   it('rebuilds to the same bytes when the edit is undone: the stamp never replaces the reproducible build', async () => {
     const original = await buildGreeter();
     await writeFunction('bonjour');

@@ -75,11 +75,29 @@ describe('the plugin that starts the longest scenarios first', () => {
     });
   });
 
+  it('records nothing for a scenario with a step that did not pass (failed, skipped, a dry run)', () => {
+    const { gherkinDocument, pickles } = featureMessages('features/x.feature');
+    const recorder = new DurationRecorder();
+    recorder.record({ gherkinDocument });
+    const statuses = ['PASSED', 'FAILED', 'SKIPPED', 'PASSED'];
+    pickles.forEach((p, index) => {
+      recorder.record({ pickle: p });
+      recorder.record({ testCase: { id: `tc${index}`, pickleId: p.id } });
+      recorder.record({ testCaseStarted: { id: `s${index}`, testCaseId: `tc${index}`, timestamp: { seconds: 100, nanos: 0 } } });
+      recorder.record({ testStepFinished: { testCaseStartedId: `s${index}`, testStepResult: { status: 'PASSED' } } });
+      recorder.record({ testStepFinished: { testCaseStartedId: `s${index}`, testStepResult: { status: statuses[index] ?? 'PASSED' } } });
+      recorder.record({ testCaseFinished: { testCaseStartedId: `s${index}`, timestamp: { seconds: 101, nanos: 0 } } });
+    });
+
+    expect([...recorder.durations.keys()]).toEqual(['features/x.feature:2:quick', 'features/x.feature:13:inside a rule']);
+  });
+
   it('keeps the durations across runs in the checkout\'s cache, and reads a missing or broken file as none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'durations-'));
     try {
       const file = durationsFile(dir);
-      expect(file).toBe(join(dir, 'node_modules', '.cache', 'fanout', 'scenario-durations.json'));
+      expect(file).toBe(join(dir, 'node_modules', '.cache', 'fanout', 'scenario-durations.embedded-fast.json'));
+      expect(durationsFile(dir, { FANOUT_BACKEND: 'localstack', FANOUT_TIMING: 'aws' })).toBe(join(dir, 'node_modules', '.cache', 'fanout', 'scenario-durations.localstack-aws.json'));
       expect(readDurations(file).size).toBe(0);
       writeDurations(file, new Map([['b', 2], ['a', 1]]));
       expect([...readDurations(file)]).toEqual([['a', 1], ['b', 2]]);

@@ -66,6 +66,9 @@ class StoreQueue implements SourceQueue {
       // One turn of the event loop, as an answer over HTTP takes: what arrived meanwhile joins the batch.
       await setImmediate();
       request.signal.throwIfAborted();
+      if (request.stopWaiting?.aborted) {
+        return [];
+      }
       queue = lookUp(this.#sqs.store, this.#arn);
       received = queue.dequeue(request.maxMessages, undefined, this.#dlqResolver);
     }

@@ -71,6 +71,13 @@ export class DeleteFailedError extends Error {
   }
 }
 
+/** How the loop reads its queue: the SQS API, or the in-process store. */
+interface LoopReads {
+  /** Up to 10 messages, waiting up to `waitSeconds`; undefined once stop() came (what it brought goes back). */
+  receive(waitSeconds: number): Promise<Message[] | undefined>;
+  delete(handled: readonly Message[]): Promise<void>;
+}
+
 const BACKOFF_MS = 200;
 const PEEK_INTERVAL_MS = 300;
 
@@ -123,7 +130,8 @@ export class ReceiveLoop implements AsyncDisposable {
     if (this.#loops.length > 0 || this.#stopping.signal.aborted) return this;
     const pollers = this.#mode === ReceiveMode.peek ? 1 : (this.#options.pollers ?? 1);
     const stored = this.#storedQueue();
-    this.#loops = Array.from({ length: pollers }, () => (stored ? this.#pollStore(stored) : this.#poll()));
+    const queue = stored ? this.#storeReads(stored) : this.#apiReads();
+    this.#loops = Array.from({ length: pollers }, () => this.#poll(queue));
     return this;
   }
 
@@ -155,40 +163,25 @@ export class ReceiveLoop implements AsyncDisposable {
     return this.stop();
   }
 
-  async #poll(): Promise<void> {
-    const { sqs, queueUrl } = this.#options;
+  /** One loop, whichever way the queue is read: receive, hand over, delete (drain) or pause (peek). */
+  async #poll(queue: LoopReads): Promise<void> {
     const stopping = this.#stopping.signal;
     const peek = this.#mode === ReceiveMode.peek;
     let sawMessages = false;
     while (!stopping.aborted) {
       try {
-        // Never aborted: raced against stop() instead, see the class comment.
-        const receive: Promise<ReceiveMessageCommandOutput> = sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: queueUrl,
-            MaxNumberOfMessages: 10,
-            WaitTimeSeconds: peek && sawMessages ? 0 : (this.#options.waitTimeSeconds ?? 2),
-            ...(peek ? { VisibilityTimeout: 0 } : {}),
-            MessageAttributeNames: ['All'],
-            MessageSystemAttributeNames: ['All'],
-          }),
-        );
-        const output = await Promise.race([receive, this.#stopped.promise]);
-        if (output === undefined) {
-          this.#leaveInFlight(receive);
-          return;
-        }
-        const { Messages = [] } = output;
+        const messages = await queue.receive(peek && sawMessages ? 0 : (this.#options.waitTimeSeconds ?? 2));
+        if (messages === undefined) return;
         const receivedAt = performance.now();
         this.#stats.polls += 1;
-        this.#stats.received += Messages.length;
-        if (Messages.length === 0) this.#stats.emptyPolls += 1;
-        const handled = Messages.filter((message) => this.#handle(message, receivedAt));
-        sawMessages = Messages.length > 0;
+        this.#stats.received += messages.length;
+        if (messages.length === 0) this.#stats.emptyPolls += 1;
+        const handled = messages.filter((message) => this.#handle(message, receivedAt));
+        sawMessages = messages.length > 0;
         if (peek) {
           if (sawMessages) await sleep(this.#options.peekIntervalMs ?? PEEK_INTERVAL_MS, undefined, { signal: stopping }).catch(() => undefined);
         } else if (handled.length > 0) {
-          await this.#delete(handled);
+          await queue.delete(handled);
         }
       } catch (error) {
         if (stopping.aborted) return;
@@ -199,45 +192,60 @@ export class ReceiveLoop implements AsyncDisposable {
     }
   }
 
-  /**
-   * The same loop on the in-process store: a wait there takes no message until it dequeues, so stop()
-   * ends it at once (`stopWaiting`) and nothing is left in flight. A peek makes what it received visible
-   * again at once, as a zero visibility timeout would.
-   */
-  async #pollStore(resolving: Promise<SourceQueue>): Promise<void> {
-    const stopping = this.#stopping.signal;
+  /** Through the SQS API: a long poll is never aborted but raced against stop() (see the class comment). */
+  #apiReads(): LoopReads {
+    const { sqs, queueUrl } = this.#options;
     const peek = this.#mode === ReceiveMode.peek;
+    return {
+      receive: async (waitSeconds) => {
+        const receive: Promise<ReceiveMessageCommandOutput> = sqs.send(
+          new ReceiveMessageCommand({
+            QueueUrl: queueUrl,
+            MaxNumberOfMessages: 10,
+            WaitTimeSeconds: waitSeconds,
+            ...(peek ? { VisibilityTimeout: 0 } : {}),
+            MessageAttributeNames: ['All'],
+            MessageSystemAttributeNames: ['All'],
+          }),
+        );
+        const output = await Promise.race([receive, this.#stopped.promise]);
+        if (output === undefined) {
+          this.#leaveInFlight(receive);
+          return undefined;
+        }
+        return output.Messages ?? [];
+      },
+      delete: (handled) => this.#delete(handled),
+    };
+  }
+
+  /**
+   * From the in-process store: a wait there takes no message until it dequeues, so stop() ends it at once
+   * (`stopWaiting`) and nothing is left in flight. A peek makes what it received visible again at once, as
+   * a zero visibility timeout would, and what a stopped receive brought goes back unhandled.
+   */
+  #storeReads(resolving: Promise<SourceQueue>): LoopReads {
+    const stopping = this.#stopping.signal;
     const never = new AbortController().signal;
-    let sawMessages = false;
-    while (!stopping.aborted) {
-      try {
+    const visibleAgain = async (queue: SourceQueue, messages: readonly Message[]): Promise<void> => {
+      if (messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
+    };
+    return {
+      receive: async (waitSeconds) => {
         const queue = await resolving;
-        const messages = await queue.receive({ maxMessages: 10, waitSeconds: peek && sawMessages ? 0 : (this.#options.waitTimeSeconds ?? 2), signal: never, stopWaiting: stopping });
+        const messages = await queue.receive({ maxMessages: 10, waitSeconds, signal: never, stopWaiting: stopping });
         if (stopping.aborted) {
-          // Unhandled, back at once (a peek's too: on the store it took them with the queue's visibility timeout).
-          if (messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
-          return;
+          await visibleAgain(queue, messages);
+          return undefined;
         }
-        const receivedAt = performance.now();
-        this.#stats.polls += 1;
-        this.#stats.received += messages.length;
-        if (messages.length === 0) this.#stats.emptyPolls += 1;
-        if (peek && messages.length > 0) await queue.changeVisibilityBatch(messages.map((m) => m.ReceiptHandle ?? ''), 0);
-        const handled = messages.filter((message) => this.#handle(message, receivedAt));
-        sawMessages = messages.length > 0;
-        if (peek) {
-          if (sawMessages) await sleep(this.#options.peekIntervalMs ?? PEEK_INTERVAL_MS, undefined, { signal: stopping }).catch(() => undefined);
-        } else if (handled.length > 0) {
-          // The store deletes any receipt handle it holds in flight, silently ignoring others, as DeleteMessageBatch does on fauxqs.
-          await queue.deleteBatch(handled.map((m) => m.ReceiptHandle ?? ''));
-        }
-      } catch (error) {
-        if (stopping.aborted) return;
-        this.#options.onError?.(error);
-        sawMessages = false;
-        await sleep(BACKOFF_MS, undefined, { signal: stopping }).catch(() => undefined);
-      }
-    }
+        if (this.#mode === ReceiveMode.peek) await visibleAgain(queue, messages);
+        return messages;
+      },
+      // The store deletes any receipt handle it holds in flight, silently ignoring others, as DeleteMessageBatch does on fauxqs.
+      delete: async (handled) => {
+        await (await resolving).deleteBatch(handled.map((m) => m.ReceiptHandle ?? ''));
+      },
+    };
   }
 
   /** A poll stop() came during: what it brings goes back to the queue at once, unhandled (a peek's already is). */

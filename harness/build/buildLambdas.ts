@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
+import { writeFileAtomically } from '../files/writeFileAtomically.ts';
 import { hashInputs, readStamp, type FileHashes, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
 import { ZIP_FILE_MODE, ZIP_MTIME, zipEntries } from './zipEntries.ts';
 
@@ -181,10 +181,8 @@ async function storeBundle(options: { name: string; outDir: string; settingsSha2
   const { name, outDir, settingsSha256, contents } = options;
   const zipPath = join(outDir, `${name}.zip`);
   const zip = await zipEntries([{ name: BUNDLE_NAME, data: Buffer.from(contents) }]);
-  // Write then rename: a reader (a provisioner in another test worker) never sees half a zip.
-  const partial = `${zipPath}.${process.pid}.${randomUUID()}.partial`;
-  await writeFile(partial, zip);
-  await rename(partial, zipPath);
+  // A reader (a provisioner in another test worker) never sees half a zip.
+  await writeFileAtomically(zipPath, zip);
   const zipSha256 = sha256(zip);
   // The stamp goes last: a build stopped before it leaves the old stamp, whose zip hash no longer matches.
   // (A source saved while esbuild runs is hashed as saved, after the bundle read it: the next build of

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../files/writeFileAtomically.ts';
 import { pollFor } from '../waiting/pollUntil.ts';
 
 /**
@@ -22,11 +23,8 @@ interface BuildResult {
 export function handOffBuild(build: () => Promise<unknown>, env: NodeJS.ProcessEnv = process.env): { done: Promise<void>; remove: () => Promise<void> } {
   const marker = join(tmpdir(), `fanout-lambda-build-${process.pid}-${randomUUID()}.json`);
   env[LAMBDA_BUILD_MARKER] = marker;
-  // Write, then rename: a worker never reads half a marker.
-  const write = async (result: BuildResult): Promise<void> => {
-    await writeFile(`${marker}.partial`, JSON.stringify(result));
-    await rename(`${marker}.partial`, marker);
-  };
+  // A worker never reads half a marker.
+  const write = (result: BuildResult): Promise<void> => writeFileAtomically(marker, JSON.stringify(result));
   // Also when the process exits before `remove` (cucumber-js exits at once with --exit).
   const removeAtExit = (): void => rmSync(marker, { force: true });
   process.once('exit', removeAtExit);

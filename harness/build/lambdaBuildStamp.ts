@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomically } from '../files/writeFileAtomically.ts';
 
 /** Bumped when the stamp's meaning changes, so stamps of an older layout rebuild. */
 const STAMP_FORMAT = 1;
@@ -81,7 +82,5 @@ export async function stampIsCurrent(options: { stamp: LambdaBuildStamp; setting
 
 /** Writes the stamp through a temporary file and a rename, so a concurrent build never reads half of one. */
 export async function writeStamp(stampPath: string, stamp: Omit<LambdaBuildStamp, 'format'>): Promise<void> {
-  const partial = `${stampPath}.${process.pid}.${randomUUID()}.partial`;
-  await writeFile(partial, `${JSON.stringify({ format: STAMP_FORMAT, ...stamp } satisfies LambdaBuildStamp, null, 2)}\n`);
-  await rename(partial, stampPath);
+  await writeFileAtomically(stampPath, `${JSON.stringify({ format: STAMP_FORMAT, ...stamp } satisfies LambdaBuildStamp, null, 2)}\n`);
 }

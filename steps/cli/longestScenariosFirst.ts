@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writeFileAtomically } from '../../harness/files/writeFileAtomically.ts';
 
 /**
  * A cucumber-js plugin (cucumber.json `plugin`) that starts the longest scenarios first: by how long each
@@ -56,12 +58,10 @@ export function readDurations(file: string): Map<string, number> {
   }
 }
 
-/** Writes the durations (write, then rename: a run reading it never sees half a file). */
-export function writeDurations(file: string, durations: ReadonlyMap<string, number>): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, `${JSON.stringify(Object.fromEntries([...durations].sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
-  renameSync(partial, file);
+/** Writes the durations (a run reading them never sees half a file). */
+export async function writeDurations(file: string, durations: ReadonlyMap<string, number>): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFileAtomically(file, `${JSON.stringify(Object.fromEntries([...durations].sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
 }
 
 interface ScenarioNode {
@@ -158,18 +158,19 @@ export function durationsFile(cwd: string, env: Record<string, string | undefine
 
 export default {
   type: 'plugin',
-  coordinator: ({ operation, environment, on, transform }: CoordinatorContext): (() => void) | undefined => {
+  coordinator: ({ operation, environment, on, transform }: CoordinatorContext): (() => Promise<void>) | undefined => {
     if (operation !== 'runCucumber') return undefined;
     const file = durationsFile(environment.cwd, environment.env);
     const known = readDurations(file);
     transform('pickles:order', async (pickles) => longestFirst(pickles, known));
     const recorder = new DurationRecorder();
     on('message', (envelope) => recorder.record(envelope));
-    return () => {
+    // Awaited by cucumber-js when the run ends.
+    return async () => {
       if (recorder.durations.size === 0) return;
       try {
         // The scenarios of this run replace their old figures; the others (not run this time) keep theirs.
-        writeDurations(file, new Map([...known, ...recorder.durations]));
+        await writeDurations(file, new Map([...known, ...recorder.durations]));
       } catch {
         // A read-only checkout keeps the @slow order: nothing to report.
       }

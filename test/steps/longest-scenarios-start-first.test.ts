@@ -99,7 +99,7 @@ describe('the plugin that starts the longest scenarios first', () => {
       expect(file).toBe(join(dir, 'node_modules', '.cache', 'fanout', 'scenario-durations.embedded-fast.json'));
       expect(durationsFile(dir, { FANOUT_BACKEND: 'localstack', FANOUT_TIMING: 'aws' })).toBe(join(dir, 'node_modules', '.cache', 'fanout', 'scenario-durations.localstack-aws.json'));
       expect(readDurations(file).size).toBe(0);
-      writeDurations(file, new Map([['b', 2], ['a', 1]]));
+      await writeDurations(file, new Map([['b', 2], ['a', 1]]));
       expect([...readDurations(file)]).toEqual([['a', 1], ['b', 2]]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -110,7 +110,7 @@ describe('the plugin that starts the longest scenarios first', () => {
     const dir = await mkdtemp(join(tmpdir(), 'durations-'));
     try {
       const file = durationsFile(dir);
-      writeDurations(file, new Map([['features/other.feature:3:not run this time', 700], ['features/x.feature:2:quick', 9999]]));
+      await writeDurations(file, new Map([['features/other.feature:3:not run this time', 700], ['features/x.feature:2:quick', 9999]]));
       const transforms = new Map<string, (pickles: readonly OrderablePickle[]) => Promise<readonly OrderablePickle[]>>();
       const handlers: ((envelope: DurationEnvelope) => void)[] = [];
       const cleanup = plugin.coordinator({
@@ -138,7 +138,7 @@ describe('the plugin that starts the longest scenarios first', () => {
       ]) {
         for (const handler of handlers) handler(envelope);
       }
-      cleanup?.();
+      await cleanup?.();
 
       expect(Object.fromEntries(readDurations(file))).toEqual({ 'features/other.feature:3:not run this time': 700, 'features/x.feature:2:quick': 42 });
     } finally {

@@ -1,3 +1,4 @@
+import { dropOldest } from '../../collections/dropOldest.ts';
 import type { LogLine, LogSinkEntry } from '../types.ts';
 
 /** Characters of log kept per function at most, whatever the number of lines (16 MB of one-byte text). */
@@ -41,14 +42,7 @@ export class LogBook {
       ring.chars -= ring.lines[drop]?.message.length ?? 0;
       drop += 1;
     }
-    // One line dropped, the steady state of a full ring: shift(), not splice(0, 1). V8 drops an array's
-    // first element in place, where splice moves every other one (52 µs per line on a full ring of 10,000, against 0.1 µs).
-    if (drop === 1) {
-      ring.lines.shift();
-    } else if (drop > 1) {
-      // Several at once (a large batch into a full ring): one move of the rest, not one per element.
-      ring.lines.splice(0, drop);
-    }
+    dropOldest(ring.lines, drop);
     try {
       this.#onLog?.(line);
     } catch {

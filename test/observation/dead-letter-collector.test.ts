@@ -1,40 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Outcome } from '../../contracts/index.ts';
-import { createSqsClient } from '../../aws/createSqsClient.ts';
-import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { DeadLetterCollector, DeadLetterReading } from '../../harness/observation/DeadLetterCollector.ts';
 import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
 import { Waiters } from '../../harness/observation/Waiters.ts';
 import { waitFor } from '../lambda-service/helpers/waitFor.ts';
+import { startLoopbackQueues, type LoopbackQueues } from './support/loopbackQueues.ts';
 
 const region = 'us-east-1';
 
 describe('DeadLetterCollector against fauxqs', () => {
-  let fauxqs: LoopbackFauxqs;
+  let queues: LoopbackQueues;
   let sqs: SQSClient;
-  const receives = new Map<string, number>();
+  /** The receives per queue (counted by the client), so a test can wait for the collector's next peeks instead of sleeping. */
+  let receives: Map<string, number>;
 
   beforeAll(async () => {
-    fauxqs = await startLoopbackFauxqs({ region });
-    sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-    // Counts the receives per queue, so a test can wait for the collector's next peeks instead of sleeping.
-    sqs.middlewareStack.add((next, context) => async (args) => {
-      const { QueueUrl } = args.input as { QueueUrl?: string };
-      if (context.commandName === 'ReceiveMessageCommand' && QueueUrl) receives.set(QueueUrl, (receives.get(QueueUrl) ?? 0) + 1);
-      return next(args);
-    }, { step: 'initialize', name: 'countReceives' });
+    queues = await startLoopbackQueues(region);
+    ({ sqs, receives } = queues);
   });
 
   afterAll(async () => {
-    sqs.destroy();
-    await fauxqs.close();
+    await queues.close();
   });
 
-  async function freshQueue(name: string): Promise<string> {
-    const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
-    return QueueUrl;
-  }
+  const freshQueue = (name: string): Promise<string> => queues.freshQueue(name);
 
   async function deadLetter(dlqUrl: string, orderId: string, correlationId: string): Promise<void> {
     await sqs.send(new SendMessageCommand({

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Outcome } from '../../contracts/index.ts';
 import { createSqsClient } from '../../aws/createSqsClient.ts';
-import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { OutcomeCollector } from '../../harness/observation/OutcomeCollector.ts';
+import { startLoopbackQueues, type LoopbackQueues } from './support/loopbackQueues.ts';
 
 const region = 'us-east-1';
 
@@ -22,14 +22,14 @@ function outcome(orderId: string, correlationId: string, functionName = 'fanout-
 }
 
 describe('OutcomeCollector against fauxqs', () => {
-  let fauxqs: LoopbackFauxqs;
+  let queues: LoopbackQueues;
   let sqs: SQSClient;
   let queueUrl: string;
   let collector: OutcomeCollector | undefined;
 
   beforeAll(async () => {
-    fauxqs = await startLoopbackFauxqs({ region });
-    sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    queues = await startLoopbackQueues(region);
+    ({ sqs } = queues);
   });
 
   afterEach(async () => {
@@ -38,14 +38,10 @@ describe('OutcomeCollector against fauxqs', () => {
   });
 
   afterAll(async () => {
-    sqs.destroy();
-    await fauxqs.close();
+    await queues.close();
   });
 
-  async function freshQueue(name: string): Promise<string> {
-    const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
-    return QueueUrl;
-  }
+  const freshQueue = (name: string): Promise<string> => queues.freshQueue(name);
 
   async function approximateMessages(url: string): Promise<number> {
     const { Attributes } = await sqs.send(
@@ -110,7 +106,7 @@ describe('OutcomeCollector against fauxqs', () => {
     // the message stays and comes back, with the same message id, once its 1 s visibility timeout ends.
     const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: 'outcomes-failed-delete', Attributes: { VisibilityTimeout: '1' } }));
     queueUrl = QueueUrl;
-    const failingOnce = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const failingOnce = createSqsClient({ region, endpoint: queues.fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
     let failed = false;
     failingOnce.middlewareStack.add(
       (next, context) => async (args) => {

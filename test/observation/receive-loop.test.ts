@@ -7,6 +7,7 @@ import { createFauxqsStores, type FauxqsStores } from '../../harness/embedded/fa
 import type { InProcessSqs } from '../../harness/lambda-service/types.ts';
 import { ReceiveLoop, ReceiveMode } from '../../harness/observation/ReceiveLoop.ts';
 import { Waiters } from '../../harness/observation/Waiters.ts';
+import { countReceives } from './support/loopbackQueues.ts';
 
 const region = 'us-east-1';
 
@@ -16,7 +17,7 @@ describe('ReceiveLoop against fauxqs', () => {
   let app: ReturnType<typeof buildApp>;
   let sqs: SQSClient;
   /** ReceiveMessage calls that went over HTTP, by queue URL. */
-  const httpReceives = new Map<string, number>();
+  let httpReceives: Map<string, number>;
 
   beforeAll(async () => {
     stores = await createFauxqsStores();
@@ -25,16 +26,7 @@ describe('ReceiveLoop against fauxqs', () => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     sqs = createSqsClient({ region, endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-    sqs.middlewareStack.add(
-      (next, context) => (args) => {
-        if (context.commandName === 'ReceiveMessageCommand') {
-          const url = String((args.input as { QueueUrl?: string }).QueueUrl);
-          httpReceives.set(url, (httpReceives.get(url) ?? 0) + 1);
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'countReceives' },
-    );
+    httpReceives = countReceives(sqs);
   });
 
   afterAll(async () => {

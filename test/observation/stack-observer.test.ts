@@ -1,35 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CreateQueueCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { OrderMessageAttribute, type Outcome } from '../../contracts/index.ts';
 import { reportLine, startLine } from '../../contracts/lambdaPlatformLines.ts';
 import type { LambdaLogEvent, StackInfo } from '../../harness/backends/types.ts';
-import { startLoopbackFauxqs, type LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
+import type { LoopbackFauxqs } from '../../harness/embedded/startLoopbackFauxqs.ts';
 import { DeadLetterReading } from '../../harness/observation/DeadLetterCollector.ts';
 import type { CollectedOutcome } from '../../harness/observation/OutcomeCollector.ts';
 import { startObservation } from '../../harness/observation/StackObserver.ts';
-import { createSqsClient } from '../../aws/createSqsClient.ts';
+import { startLoopbackQueues, type LoopbackQueues } from './support/loopbackQueues.ts';
 
 const region = 'us-east-1';
 const FUNCTION = 'fanout-order-processor';
 
 describe('startObservation', () => {
+  let queues: LoopbackQueues;
   let fauxqs: LoopbackFauxqs;
   let sqs: SQSClient;
 
   beforeAll(async () => {
-    fauxqs = await startLoopbackFauxqs({ region });
-    sqs = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    queues = await startLoopbackQueues(region);
+    ({ fauxqs, sqs } = queues);
   });
 
   afterAll(async () => {
-    sqs.destroy();
-    await fauxqs.close();
+    await queues.close();
   });
 
-  async function freshQueue(name: string): Promise<string> {
-    const { QueueUrl = '' } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
-    return QueueUrl;
-  }
+  const freshQueue = (name: string): Promise<string> => queues.freshQueue(name);
 
   /** The part of a stack the observer reads: the outcomes queue and the function logs. */
   function stackOf(outcomesQueueUrl: string, logs: Record<string, LambdaLogEvent[]>): { info: StackInfo; readLambdaLogEvents: (name: string) => Promise<LambdaLogEvent[]> } {
@@ -76,18 +73,12 @@ describe('startObservation', () => {
   });
 
   it('reads the queues of a stack in this process (the embedded one) from its store, with no ReceiveMessage over HTTP', async () => {
-    // Prepare: a client that counts its ReceiveMessage calls
-    const counted = createSqsClient({ region, endpoint: fauxqs.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-    let httpReceives = 0;
-    counted.middlewareStack.add((next, context) => (args) => {
-      if (context.commandName === 'ReceiveMessageCommand') httpReceives += 1;
-      return next(args);
-    }, { step: 'initialize', name: 'countReceives' });
+    // Prepare (the client counts its ReceiveMessage calls per queue)
     const outcomesUrl = await freshQueue('observer-store-outcomes');
     const dlqUrl = await freshQueue('observer-store-dlq');
     const stack = { ...stackOf(outcomesUrl, {}), inProcessSqs: { store: fauxqs.sqs.store } };
-    try {
-      await using observer = startObservation(stack, { sqs: counted }, {
+    {
+      await using observer = startObservation(stack, { sqs }, {
         consumers: [{ functionName: FUNCTION, dlqUrl }],
         deadLetterReading: DeadLetterReading.drain,
         correlationIdPrefix: 'run-1-',
@@ -109,9 +100,8 @@ describe('startObservation', () => {
       // Assess
       expect(await both).toBe(true);
       expect(observer.pollErrors).toEqual([]);
-      expect(httpReceives).toBe(0);
-    } finally {
-      counted.destroy();
+      expect(queues.receives.get(outcomesUrl) ?? 0).toBe(0);
+      expect(queues.receives.get(dlqUrl) ?? 0).toBe(0);
     }
   });
 

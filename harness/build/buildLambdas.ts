@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
+import { builtinsWithoutEsmFacade } from './builtinsWithoutEsmFacade.ts';
 import { writeFileAtomically } from '../files/writeFileAtomically.ts';
 import { hashInputs, readStamp, type FileHashes, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
 import { ZIP_FILE_MODE, ZIP_MTIME, zipEntries } from './zipEntries.ts';
@@ -92,6 +93,7 @@ const ESBUILD_OPTIONS = {
   legalComments: 'none',
   sourcemap: false,
   banner: { js: CJS_SHIM },
+  plugins: [builtinsWithoutEsmFacade],
   logLevel: 'warning',
   // Lists every file esbuild read: the inputs the stamp hashes.
   metafile: true,
@@ -104,7 +106,7 @@ const ESBUILD_OPTIONS = {
  * zip writer's stand for the build and zip code, so editing either rebuilds too.
  */
 async function buildSettingsHash(): Promise<string> {
-  const code = [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
+  const code = [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href, new URL('./builtinsWithoutEsmFacade.ts', import.meta.url).href].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
   const files = ['package-lock.json', 'tsconfig.json', ...code];
   const contents = await Promise.all(files.map((file) => readFile(join(REPO_ROOT, file)).then(sha256, () => 'missing')));
   return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, zip: { mtime: ZIP_MTIME.getTime(), mode: ZIP_FILE_MODE }, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));

@@ -6,7 +6,8 @@
 // no more than that: keep-alive connections (one in practice, since requests follow each other), one request
 // at a time on each, a response read as head + Content-Length bytes. AWS's own runtime interface client does
 // not use Node's http for /next either (it has a native one).
-import net from 'node:net';
+// As `require` gives it (no ES module facade to build in each cold start, see bootstrap.mjs).
+const net = process.getBuiltinModule('node:net');
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 // Header values as RFC 9110 allows them (no CR, LF or other controls): what a handler names its error is copied

@@ -8,7 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { buildLambdas } from '../build/buildLambdas.ts';
+import { buildStackBundles } from '../build/buildStackBundles.ts';
 import { repoRoot } from '../topology/loadTopology.ts';
 import { DeployMethod } from '../backends/deployMethod.ts';
 import { featureWorkers } from '../backends/featureWorkers.ts';
@@ -77,7 +77,7 @@ async function measure<T>(name: string, run: () => Promise<T>): Promise<Outcome<
 }
 
 log(`${config.mode} run on ${machineInfo().cpuCount} CPUs, Node ${process.version}`);
-const built = await measure('building the Lambda bundles', () => buildLambdas());
+const built = await measure('building the Lambda bundles and the publisher', () => buildStackBundles());
 if (!built.ok) {
   process.exitCode = 1;
 }

@@ -2,19 +2,14 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
-import { builtinsWithoutEsmFacade } from './builtinsWithoutEsmFacade.ts';
 import { writeFileAtomically } from '../files/writeFileAtomically.ts';
+import { NODE_BUNDLE_CODE, NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.ts';
 import { hashInputs, readStamp, type FileHashes, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
 import { ZIP_FILE_MODE, ZIP_MTIME, zipEntries } from './zipEntries.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HANDLER_SOURCE = 'handler.ts';
 const BUNDLE_NAME = 'index.mjs';
-/**
- * Bundled ESM still contains CommonJS dependencies (parts of the AWS SDK) that call `require` for Node
- * built-ins; ESM has no `require`, so the bundle creates one.
- */
-const CJS_SHIM = "import { createRequire as __fanoutCreateRequire } from 'node:module'; const require = __fanoutCreateRequire(import.meta.url);";
 
 export interface BuildLambdasOptions {
   /** Where `<name>.zip` files go; default `dist/lambdas` in the repository. */
@@ -75,28 +70,12 @@ export async function findFunctions(lambdasDir: string): Promise<string[]> {
 
 /** Every option but the entry point and working directory, so the stamp hashes exactly what decides the bundle. */
 const ESBUILD_OPTIONS = {
+  ...NODE_BUNDLE_OPTIONS,
   // One run bundles every function that needs it (each `<name>/index.mjs`): the files they share, most of
   // the AWS SDK, are read and parsed once.
   outdir: '.',
   entryNames: `[dir]/${BUNDLE_NAME.replace(/\.mjs$/, '')}`,
   outExtension: { '.js': '.mjs' },
-  write: false,
-  bundle: true,
-  platform: 'node',
-  target: 'node24',
-  format: 'esm',
-  // Prefer the ES module builds (AWS SDK `dist-es`) for tree shaking.
-  mainFields: ['module', 'main'],
-  minify: true,
-  // Minified, but error and class names stay readable in logs (`UnknownSkuError`, `OrderRecordError`).
-  keepNames: true,
-  legalComments: 'none',
-  sourcemap: false,
-  banner: { js: CJS_SHIM },
-  plugins: [builtinsWithoutEsmFacade],
-  logLevel: 'warning',
-  // Lists every file esbuild read: the inputs the stamp hashes.
-  metafile: true,
 } as const satisfies BuildOptions;
 
 /**
@@ -106,7 +85,7 @@ const ESBUILD_OPTIONS = {
  * zip writer's stand for the build and zip code, so editing either rebuilds too.
  */
 async function buildSettingsHash(): Promise<string> {
-  const code = [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href, new URL('./builtinsWithoutEsmFacade.ts', import.meta.url).href].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
+  const code = [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href, ...NODE_BUNDLE_CODE].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
   const files = ['package-lock.json', 'tsconfig.json', ...code];
   const contents = await Promise.all(files.map((file) => readFile(join(REPO_ROOT, file)).then(sha256, () => 'missing')));
   return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, zip: { mtime: ZIP_MTIME.getTime(), mode: ZIP_FILE_MODE }, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));

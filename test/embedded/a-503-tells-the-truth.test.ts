@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exampleOrder } from '../../contracts/index.ts';
 import { startPublisherProcess, type PublisherProcess } from '../../harness/backends/embedded/startPublisherProcess.ts';
+import { PUBLISHER_SOURCE } from '../../harness/build/buildPublisher.ts';
 import { startFauxqsKit, type FauxqsKit } from '../fauxqs-additions/support/fauxqsKit.ts';
 
 const ORDERS = 60;
@@ -58,6 +59,7 @@ describe('the embedded publisher process, with SNS answering past its deadline',
     let publishes = 0;
     slowSns = await startSlowSns(kit.fauxqs.url, () => (slow && (publishes += 1) % 3 === 0 ? 3500 : 0));
     publisher = await startPublisherProcess({
+      entry: PUBLISHER_SOURCE,
       topicArn,
       apiKeys: [],
       region: 'us-east-1',
@@ -132,6 +134,7 @@ describe('the embedded publisher process, with SNS answering past its deadline',
 
   it('runs in a process of its own, which is gone once closed', async () => {
     const own = await startPublisherProcess({
+      entry: PUBLISHER_SOURCE,
       topicArn: 'arn:aws:sns:us-east-1:000000000000:truthful-orders',
       apiKeys: [],
       region: 'us-east-1',

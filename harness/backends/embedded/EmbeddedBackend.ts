@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { buildLambdas } from '../../build/buildLambdas.ts';
+import { publisherEntry } from '../../build/buildPublisher.ts';
 import { awaitHandedOffBuild } from '../../build/lambdaBuildHandoff.ts';
 import { createAwsClients } from '../../aws/awsClients.ts';
 import { startEmbeddedCloud, type EmbeddedCloud, type EmbeddedCloudOptions } from '../../embedded/startEmbeddedCloud.ts';
@@ -22,8 +23,10 @@ export interface EmbeddedBackendOptions {
   /** Where the Lambda bundles are; default `dist/lambdas`. */
   distDir?: string;
   /**
-   * Bundle the Lambdas into `distDir` before deploying them (about a second), so a fresh clone and an
-   * edited handler just work; default true. Callers that have just built them pass false.
+   * Bundle the Lambdas into `distDir` before deploying them (about a second; nothing when their stamps say
+   * they are current), so a fresh clone and an edited handler just work; default true. Callers that have
+   * just built them pass false. The publisher runs from its bundle when `npm run build` made it from the
+   * current sources, else from source (`publisherEntry`).
    */
   buildLambdas?: boolean;
   /** Keys the publisher accepts; default one random key, so the API-key scenarios hold on every run. */
@@ -61,6 +64,9 @@ export class EmbeddedBackend implements Backend {
     const progress = options.onProgress ?? (() => {});
     const topology = await loadTopology({ overlays: options.overlays ?? [] });
     const distDir = this.#options.distDir ?? path.join(repoRoot, 'dist', 'lambdas');
+    // Checked while the Lambdas are built and the cloud starts; the publisher starts last.
+    const publisherFrom = publisherEntry();
+    publisherFrom.catch(() => {});
     if (this.#options.buildLambdas ?? true) {
       progress('bundling the Lambdas');
       // Under `npm run features` the runner builds the default bundles once, for every worker.
@@ -79,9 +85,10 @@ export class EmbeddedBackend implements Backend {
     let deployed: Deployed | undefined;
     let publisher: PublisherProcess | undefined;
     const apiKeys = this.#options.apiKeys ?? [randomBytes(16).toString('hex')];
-    const startPublisher = (topicArn: string): Promise<PublisherProcess> => {
-      progress('starting the publisher');
-      return startPublisherProcess({ topicArn, apiKeys, region: cloud.region, snsEndpoint: cloud.endpoints.sns, credentials: cloud.credentials });
+    const startPublisher = async (topicArn: string): Promise<PublisherProcess> => {
+      const entry = await publisherFrom;
+      progress(`starting the publisher (${path.relative(repoRoot, entry)})`);
+      return startPublisherProcess({ entry, topicArn, apiKeys, region: cloud.region, snsEndpoint: cloud.endpoints.sns, credentials: cloud.credentials });
     };
     try {
       if (this.#options.deploy === DeployMethod.terraform) {

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { PublisherEnv } from '../../../contracts/publisherEnvironment.ts';
 import { guardProcessGroup } from '../../processes/processGuard.ts';
 import type { AwsCredentials } from '../types.ts';
 
-const SERVER = fileURLToPath(new URL('../../../services/publisher/src/server.ts', import.meta.url));
 /** Time the process gets to start listening (a cold Node with Koa and the SDK takes about half a second). */
 const START_TIMEOUT_MS = 20_000;
 /** In-flight requests get this long on close, then the process is killed. */
@@ -13,6 +12,8 @@ const SHUTDOWN_TIMEOUT_MS = 3000;
 const STDERR_KEPT_BYTES = 4096;
 
 export interface PublisherProcessOptions {
+  /** The entry point it runs: `PUBLISHER_BUNDLE` (built by `buildPublisher`) or `PUBLISHER_SOURCE`. */
+  entry: string;
   topicArn: string;
   apiKeys: readonly string[];
   region: string;
@@ -32,13 +33,14 @@ export interface PublisherProcess extends AsyncDisposable {
 }
 
 /**
- * Starts `services/publisher/src/server.ts` as its own process with a clean environment (the topic, the
+ * Starts the publisher (`options.entry`: its bundle or `services/publisher/src/server.ts`) as its own process with a clean environment (the topic, the
  * keys, the SNS endpoint and the stack's credentials; nothing else of this process), bound to loopback.
  * Its event loop is its own, so the stack's load cannot push its SNS deadline; it learns this process is
  * gone through its IPC channel and stops by itself.
  */
 export async function startPublisherProcess(options: PublisherProcessOptions): Promise<PublisherProcess> {
-  const child = spawn(process.execPath, [SERVER], {
+  if (!existsSync(options.entry)) throw new Error(`${options.entry} is missing: run "npm run build" first`);
+  const child = spawn(process.execPath, [options.entry], {
     env: {
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
       [PublisherEnv.topicArn]: options.topicArn,

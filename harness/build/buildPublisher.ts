@@ -25,11 +25,12 @@ export interface BuiltPublisher {
   reused: boolean;
 }
 
+/** esbuild's version and options, the build code, and the checkout's path, which the bundle names (`importMetaOfSource`): a moved checkout rebuilds. */
 async function settingsHash(): Promise<string> {
   const code = [import.meta.url, new URL('./importMetaOfSource.ts', import.meta.url).href, ...NODE_BUNDLE_CODE].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
   const files = ['package-lock.json', 'tsconfig.json', ...code];
   const contents = await Promise.all(files.map((file) => readFile(join(REPO_ROOT, file)).then(sha256, () => 'missing')));
-  return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
+  return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, root: REPO_ROOT, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
 }
 
 /**

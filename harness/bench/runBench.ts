@@ -8,7 +8,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { buildStackBundles } from '../build/buildStackBundles.ts';
+import { buildLambdas } from '../build/buildLambdas.ts';
+import { buildPublisher } from '../build/buildPublisher.ts';
 import { repoRoot } from '../topology/loadTopology.ts';
 import { DeployMethod } from '../backends/deployMethod.ts';
 import { featureWorkers } from '../backends/featureWorkers.ts';
@@ -77,7 +78,7 @@ async function measure<T>(name: string, run: () => Promise<T>): Promise<Outcome<
 }
 
 log(`${config.mode} run on ${machineInfo().cpuCount} CPUs, Node ${process.version}`);
-const built = await measure('building the Lambda bundles and the publisher', () => buildStackBundles());
+const built = await measure('building the Lambda bundles and the publisher', () => Promise.all([buildLambdas(), buildPublisher()]));
 if (!built.ok) {
   process.exitCode = 1;
 }

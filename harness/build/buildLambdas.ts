@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { writeFileAtomically } from '../files/writeFileAtomically.ts';
-import { NODE_BUNDLE_CODE, NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.ts';
+import { bundleSettingsHash, NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.ts';
 import { hashInputs, readStamp, type FileHashes, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
 import { ZIP_FILE_MODE, ZIP_MTIME, zipEntries } from './zipEntries.ts';
 
@@ -78,17 +78,13 @@ const ESBUILD_OPTIONS = {
   outExtension: { '.js': '.mjs' },
 } as const satisfies BuildOptions;
 
-/**
- * What, besides the inputs, decides a zip's bytes: esbuild's version and options, the zip settings, and
- * the files that steer resolution without being inputs themselves (package-lock.json for which package
- * versions `node_modules` holds, tsconfig.json, which esbuild reads). This module's own source and the
- * zip writer's stand for the build and zip code, so editing either rebuilds too.
- */
-async function buildSettingsHash(): Promise<string> {
-  const code = [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href, ...NODE_BUNDLE_CODE].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
-  const files = ['package-lock.json', 'tsconfig.json', ...code];
-  const contents = await Promise.all(files.map((file) => readFile(join(REPO_ROOT, file)).then(sha256, () => 'missing')));
-  return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, zip: { mtime: ZIP_MTIME.getTime(), mode: ZIP_FILE_MODE }, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
+/** The stamp's settings: the bundle's (`bundleSettingsHash`), plus the zip writer's code and settings. */
+function buildSettingsHash(): Promise<string> {
+  return bundleSettingsHash(REPO_ROOT, {
+    options: ESBUILD_OPTIONS,
+    code: [import.meta.url, new URL('./zipEntries.ts', import.meta.url).href],
+    extra: { zip: { mtime: ZIP_MTIME.getTime(), mode: ZIP_FILE_MODE } },
+  });
 }
 
 interface KeptBuildOptions {

@@ -1,11 +1,11 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { writeFileAtomically } from '../files/writeFileAtomically.ts';
 import { importMetaOfSource } from './importMetaOfSource.ts';
 import { hashInputs, readStamp, sha256, stampIsCurrent, stampPathFor, writeStamp } from './lambdaBuildStamp.ts';
-import { NODE_BUNDLE_CODE, NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.ts';
+import { bundleSettingsHash, NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The publisher as its container runs it: TypeScript, through Node's type stripping. */
@@ -25,12 +25,13 @@ export interface BuiltPublisher {
   reused: boolean;
 }
 
-/** esbuild's version and options, the build code, and the checkout's path, which the bundle names (`importMetaOfSource`): a moved checkout rebuilds. */
-async function settingsHash(): Promise<string> {
-  const code = [import.meta.url, new URL('./importMetaOfSource.ts', import.meta.url).href, ...NODE_BUNDLE_CODE].map((url) => relative(REPO_ROOT, fileURLToPath(url)));
-  const files = ['package-lock.json', 'tsconfig.json', ...code];
-  const contents = await Promise.all(files.map((file) => readFile(join(REPO_ROOT, file)).then(sha256, () => 'missing')));
-  return sha256(JSON.stringify({ esbuildVersion, options: ESBUILD_OPTIONS, root: REPO_ROOT, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
+/** The bundle's settings (`bundleSettingsHash`), plus the checkout's path, which the bundle names (`importMetaOfSource`): a moved checkout rebuilds. */
+function settingsHash(): Promise<string> {
+  return bundleSettingsHash(REPO_ROOT, {
+    options: ESBUILD_OPTIONS,
+    code: [import.meta.url, new URL('./importMetaOfSource.ts', import.meta.url).href],
+    extra: { root: REPO_ROOT },
+  });
 }
 
 /**

@@ -1,4 +1,8 @@
-import type { BuildOptions } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { sha256 } from './lambdaBuildStamp.ts';
 import { builtinsWithoutEsmFacade } from './builtinsWithoutEsmFacade.ts';
 
 /**
@@ -31,5 +35,19 @@ export const NODE_BUNDLE_OPTIONS = {
   metafile: true,
 } as const satisfies BuildOptions;
 
-/** The files whose source decides how a bundle is made, besides the caller's own: hashed into each stamp. */
-export const NODE_BUNDLE_CODE: readonly string[] = [import.meta.url, new URL('./builtinsWithoutEsmFacade.ts', import.meta.url).href];
+/** The files whose source decides how a bundle is made, besides the caller's own. */
+const NODE_BUNDLE_CODE: readonly string[] = [import.meta.url, new URL('./builtinsWithoutEsmFacade.ts', import.meta.url).href];
+
+/**
+ * What, besides its inputs, decides a bundle's bytes, for its stamp: esbuild's version and the options; the
+ * files that steer resolution without being inputs themselves (package-lock.json for which package
+ * versions `node_modules` holds, tsconfig.json, which esbuild reads); the build code (this file, the
+ * plugin and the caller's `code`, module URLs), so editing it rebuilds; and whatever else the caller's
+ * output depends on (`extra`).
+ */
+export async function bundleSettingsHash(root: string, settings: { options: BuildOptions; code: readonly string[]; extra?: Record<string, unknown> }): Promise<string> {
+  const code = [...settings.code, ...NODE_BUNDLE_CODE].map((url) => relative(root, fileURLToPath(url)));
+  const files = ['package-lock.json', 'tsconfig.json', ...code];
+  const contents = await Promise.all(files.map((file) => readFile(join(root, file)).then(sha256, () => 'missing')));
+  return sha256(JSON.stringify({ esbuildVersion, options: settings.options, ...settings.extra, files: Object.fromEntries(files.map((file, i) => [file, contents[i]])) }));
+}

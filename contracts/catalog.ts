@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, MinorUnitsSchema } from './money.ts';
 import { OrderItemSchema } from './orderRequest.ts';
 import catalogJson from './catalog.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
 

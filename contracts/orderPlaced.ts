@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CurrencySchema, MinorUnitsSchema } from './money.ts';
 import { CustomerSchema, OrderItemSchema, type OrderRequest } from './orderRequest.ts';
 

@@ -1,5 +1,5 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from './describeIssues.ts';
 import type { Parsed } from './parsed.ts';
 

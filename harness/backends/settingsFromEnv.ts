@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { repoRoot } from '../topology/loadTopology.ts';
 import { BackendSettingError } from './errors.ts';
 

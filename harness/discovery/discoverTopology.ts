@@ -1,7 +1,7 @@
 import { paginateListEventSourceMappings, type EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { GetSubscriptionAttributesCommand, paginateListSubscriptionsByTopic, type Subscription } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AwsClients } from '../aws/awsClients.ts';
 import { functionNameFromArn, parseArn } from './arns.ts';
 import { DiscoveryError } from './errors.ts';

@@ -1,5 +1,5 @@
 import type { Tag } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError, LimitExceededError } from './errors.ts';
 import { awsList, awsString } from './validation.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { constraint, constraintFailure, validationErrors } from '../aws/constraintMessages.ts';
 import { MalformedInputError, ValidationError } from './queryErrors.ts';
 

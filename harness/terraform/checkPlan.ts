@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { consumerResourceNames, outcomesQueueName, topicName } from '../topology/resourceNames.ts';
 import type { Topology } from '../topology/topologySchema.ts';
 

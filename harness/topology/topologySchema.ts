@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The fan-out topology as `terraform/fanout.auto.tfvars.json` holds it.

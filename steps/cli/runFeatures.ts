@@ -17,8 +17,9 @@ import { selectedTiming } from '../../harness/backends/timingProfile.ts';
  * handed on as `FANOUT_BACKEND`, `FANOUT_DEPLOY` and `FANOUT_TIMING=aws`, which every worker inherits.
  * Everything else goes to cucumber-js unchanged.
  */
-// V8's code cache for every module this run loads, in this process, its worker threads and its child
-// processes (publisher, Lambda environments): about a third of each worker's module loading on a warm run.
+// V8's code cache for every module this run loads, in this process, its worker threads and the publisher
+// processes (the Lambda environments get Lambda's variables only): about a third of each worker's module
+// loading on a warm run.
 process.env.NODE_COMPILE_CACHE ??= path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'node-compile-cache');
 enableCompileCache(process.env.NODE_COMPILE_CACHE);
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { pinnedImages } from '../../harness/backends/images.ts';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { repoRoot } from '../../harness/topology/loadTopology.ts';
 import { loadDronePipelines } from './support/loadDronePipelines.ts';
 

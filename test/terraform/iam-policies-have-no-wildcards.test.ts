@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allResources, loadAllModules, nestedBlocks, type TerraformModule } from './support/terraformModule.ts';
 
 const statementSchema = z.looseObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadTerraformModule, nestedBlock, nestedBlocks, terraformRoot } from './support/terraformModule.ts';
 
 const services = ['iam', 'lambda', 'logs', 'sns', 'sqs', 'sts'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fastTimersProfile, topologyFile } from '../../harness/topology/loadTopology.ts';
 import { mismatchesOfTerraformType } from './support/mismatchesOfTerraformType.ts';
 import { loadTerraformModule, stringAttribute, subscriberModuleDir, terraformRoot } from './support/terraformModule.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConsumerSchema, TimerOverridesSchema, TopologySchema } from '../../harness/topology/topologySchema.ts';
 import { regexCalls } from './support/hclStringLiteral.ts';
 import { loadTerraformModule, subscriberModuleDir, terraformRoot, validationsOf } from './support/terraformModule.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRunningStack } from '../../processes/isRunningStack.ts';
 import { BackendSettingError } from '../errors.ts';
 import type { AwsCredentials } from '../types.ts';

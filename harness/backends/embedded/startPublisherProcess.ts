@@ -34,7 +34,7 @@ export interface PublisherProcess extends AsyncDisposable {
 
 /**
  * Starts the publisher (`options.entry`: its bundle or `services/publisher/src/server.ts`) as its own process with a clean environment (the topic, the
- * keys, the SNS endpoint and the stack's credentials; nothing else of this process), bound to loopback.
+ * keys, the SNS endpoint, the stack's credentials and Node's compile cache; nothing else of this process), bound to loopback.
  * Its event loop is its own, so the stack's load cannot push its SNS deadline; it learns this process is
  * gone through its IPC channel and stops by itself.
  */
@@ -57,6 +57,9 @@ export async function startPublisherProcess(options: PublisherProcessOptions): P
       // No profile of the developer's may redirect or re-sign the publisher's calls.
       AWS_CONFIG_FILE: '/dev/null',
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      // The run's V8 code cache (`npm run features` sets one), which the publisher's code never reads: started
+      // with it, the bundle was listening after 174-214 ms and 190-230 ms of CPU, against 254-303 and 260-310.
+      ...(process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own group: the terminal's Ctrl-C reaches the stack, which closes the publisher first.

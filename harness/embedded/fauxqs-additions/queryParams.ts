@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { QueryParams, SnsOutcome } from './types.ts';
 
 const QueryParamsSchema = z.record(z.string(), z.string());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAwsManagedPolicyArn } from '../arns.ts';
 import { LimitExceededError, NoSuchEntityError } from '../errors.ts';
 import type { IamStore } from '../IamStore.ts';

@@ -1,5 +1,5 @@
 import type { CreatePolicyResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import { policyArn } from '../arns.ts';
 import type { IamStore } from '../IamStore.ts';
 import { uniqueId } from '../ids.ts';

@@ -1,5 +1,5 @@
 import type { CreatePolicyVersionResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LimitExceededError } from '../errors.ts';
 import type { IamStore } from '../IamStore.ts';
 import { checkPolicyDocument } from '../policyDocument.ts';

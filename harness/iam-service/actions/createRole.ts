@@ -1,5 +1,5 @@
 import type { CreateRoleResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleArn } from '../arns.ts';
 import type { IamStore } from '../IamStore.ts';
 import { uniqueId } from '../ids.ts';

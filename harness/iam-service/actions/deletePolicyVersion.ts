@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeleteConflictError, NoSuchEntityError } from '../errors.ts';
 import type { IamStore } from '../IamStore.ts';
 import { parseInput } from '../validation.ts';

@@ -1,5 +1,5 @@
 import type { GetPolicyResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { toPolicy } from '../policies/toPolicy.ts';
 import { parseInput } from '../validation.ts';

@@ -1,5 +1,5 @@
 import type { GetRolePolicyResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NoSuchEntityError } from '../errors.ts';
 import type { IamStore } from '../IamStore.ts';
 import { encodePolicyDocument } from '../policyDocument.ts';

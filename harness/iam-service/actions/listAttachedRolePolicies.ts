@@ -1,5 +1,5 @@
 import type { ListAttachedRolePoliciesResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePolicyArn } from '../arns.ts';
 import type { IamStore } from '../IamStore.ts';
 import { paginate } from '../paginate.ts';

@@ -1,5 +1,5 @@
 import type { ListInstanceProfilesForRoleResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { parseInput } from '../validation.ts';
 import { MarkerSchema, MaxItemsSchema, RoleNameSchema } from './commonSchemas.ts';

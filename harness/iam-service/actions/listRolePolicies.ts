@@ -1,5 +1,5 @@
 import type { ListRolePoliciesResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { paginate } from '../paginate.ts';
 import { parseInput } from '../validation.ts';

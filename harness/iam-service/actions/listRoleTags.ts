@@ -1,5 +1,5 @@
 import type { ListRoleTagsResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { paginate } from '../paginate.ts';
 import { parseInput } from '../validation.ts';

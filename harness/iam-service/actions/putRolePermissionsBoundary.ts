@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { checkBoundary, setBoundary } from '../roles/permissionsBoundary.ts';
 import { parseInput } from '../validation.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { TagKeyListSchema } from '../tags.ts';
 import { parseInput } from '../validation.ts';

@@ -1,5 +1,5 @@
 import type { UpdateRoleResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { parseInput } from '../validation.ts';
 import { MaxSessionDurationSchema, RoleDescriptionSchema, RoleNameSchema } from './commonSchemas.ts';

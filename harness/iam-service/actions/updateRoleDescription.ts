@@ -1,5 +1,5 @@
 import type { UpdateRoleDescriptionResponse } from '@aws-sdk/client-iam';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IamStore } from '../IamStore.ts';
 import { toRole } from '../roles/toRole.ts';
 import { parseInput } from '../validation.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RESERVED_VARIABLES } from '../environments/environmentVariables.ts';
 import { InvalidParameterValueException, ValidationException } from '../errors.ts';
 import { constraintFailure, validationErrors } from '../../aws/constraintMessages.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterValueException, ResourceConflictException } from '../errors.ts';
 import type { NewMapping } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { functionArn, resolveFunctionName } from '../arns.ts';
 import { InvalidParameterValueException, ResourceConflictException } from '../errors.ts';
 import { lambdaTimestamp, type FunctionRecord } from '../functions/FunctionStore.ts';

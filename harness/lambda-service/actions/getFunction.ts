@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { GetFunctionResponse } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';

@@ -1,5 +1,5 @@
 import type { InvocationResponse } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { functionArn, parseFunctionReference } from '../arns.ts';
 import { InvalidRequestContentException, RequestTooLargeException, ResourceNotFoundException } from '../errors.ts';
 import { constraint, parseInput } from '../validation.ts';

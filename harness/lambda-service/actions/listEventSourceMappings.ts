@@ -1,5 +1,5 @@
 import type { ListEventSourceMappingsResponse } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolveFunctionName } from '../arns.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { constraint, parseInput } from '../validation.ts';

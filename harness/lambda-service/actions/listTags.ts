@@ -1,5 +1,5 @@
 import type { ListTagsResponse } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';
 import { requireTaggedResource, ResourceArnParam } from './requireTaggedResource.ts';

@@ -1,5 +1,5 @@
 import type { FunctionConfiguration, ListVersionsByFunctionResponse } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';

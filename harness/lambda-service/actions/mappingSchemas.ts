@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { constraint } from '../validation.ts';
 
 /** Members shared by Create- and UpdateEventSourceMapping, with the API model's bounds. */

@@ -1,5 +1,5 @@
 import type { Concurrency } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterValueException } from '../errors.ts';
 import { constraint, parseInput } from '../validation.ts';
 import type { ActionContext } from './ActionContext.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { constraint } from '../validation.ts';
 import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
 import type { ActionContext } from './ActionContext.ts';

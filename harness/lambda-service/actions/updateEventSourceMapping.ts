@@ -1,5 +1,5 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MappingChanges } from '../mappings/EventSourceMappingStore.ts';
 import { toMappingConfiguration } from '../mappings/toMappingConfiguration.ts';
 import { parseInput } from '../validation.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterValueException, ResourceNotFoundException } from '../errors.ts';
 import { lambdaTimestamp } from '../functions/FunctionStore.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';

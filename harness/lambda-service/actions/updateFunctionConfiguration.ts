@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaTimestamp, type FunctionRecord } from '../functions/FunctionStore.ts';
 import { resolveLoggingConfig } from '../functions/resolveLoggingConfig.ts';
 import { toFunctionConfiguration } from '../functions/toFunctionConfiguration.ts';

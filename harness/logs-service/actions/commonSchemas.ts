@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { logGroupNameOf } from '../arns.ts';
 import { InvalidParameterException, ValidationException } from '../errors.ts';
 import type { LogGroup } from '../LogGroup.ts';

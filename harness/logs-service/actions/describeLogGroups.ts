@@ -1,5 +1,5 @@
 import type { DescribeLogGroupsResponse, LogGroup as LogGroupShape } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { logGroupNameOf } from '../arns.ts';
 import { InvalidParameterException } from '../errors.ts';
 import { LOG_GROUP_CLASSES, type LogGroup } from '../LogGroup.ts';

@@ -1,5 +1,5 @@
 import type { DescribeLogStreamsResponse, LogStream as LogStreamShape } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterException } from '../errors.ts';
 import type { LogStore } from '../LogStore.ts';
 import type { LogStream } from '../LogStream.ts';

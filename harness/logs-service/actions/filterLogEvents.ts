@@ -1,5 +1,5 @@
 import type { FilteredLogEvent, FilterLogEventsResponse } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterException } from '../errors.ts';
 import { compareKeys, eventIdOf, indexAfter, indexAtTime } from '../eventKeys.ts';
 import { compileFilterPattern, type MessageMatcher } from '../filterPattern.ts';

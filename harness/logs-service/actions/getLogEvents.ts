@@ -1,5 +1,5 @@
 import type { GetLogEventsResponse, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterException } from '../errors.ts';
 import { eventIdOf, indexAfter, indexAtTime, keyOfEventId } from '../eventKeys.ts';
 import type { LogStore } from '../LogStore.ts';

@@ -1,5 +1,5 @@
 import type { ListTagsForResourceResponse } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LogStore } from '../LogStore.ts';
 import { constraint, parseInput } from '../validation.ts';
 import { requireTaggedGroup, tagsOf } from './tagging.ts';

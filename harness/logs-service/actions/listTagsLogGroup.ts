@@ -1,5 +1,5 @@
 import type { ListTagsLogGroupResponse } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LogStore } from '../LogStore.ts';
 import { parseInput } from '../validation.ts';
 import { LogGroupNameSchema } from './commonSchemas.ts';

@@ -1,5 +1,5 @@
 import type { PutLogEventsResponse, RejectedLogEventsInfo } from '@aws-sdk/client-cloudwatch-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterException } from '../errors.ts';
 import { eventIdOf } from '../eventKeys.ts';
 import { eventSize, type LogStore } from '../LogStore.ts';

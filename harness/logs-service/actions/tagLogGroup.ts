@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LogStore } from '../LogStore.ts';
 import { parseInput } from '../validation.ts';
 import { LogGroupNameSchema, TagsSchema } from './commonSchemas.ts';

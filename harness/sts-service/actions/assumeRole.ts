@@ -1,5 +1,5 @@
 import type { AssumeRoleResponse } from '@aws-sdk/client-sts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../../iam-service/queryErrors.ts';
 import { awsInt, awsString, parseInput } from '../../iam-service/validation.ts';
 import type { StsContext } from '../StsContext.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Problem type URIs (RFC 9457). Plain HTTP failures use `about:blank` with the status phrase as title. */
 export const ProblemType = {

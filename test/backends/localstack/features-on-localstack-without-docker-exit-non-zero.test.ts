@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getContainerRuntimeClient } from 'testcontainers';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dockerUnavailableMessage } from '../../../harness/backends/localstack/assertDockerAvailable.ts';
 import { repoRoot } from '../../../harness/topology/loadTopology.ts';
 

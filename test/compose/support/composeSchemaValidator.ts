@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Go durations as Compose writes them: `5s`, `1m30s`, `500ms`. (ajv-formats' `duration` is ISO 8601.) */
 const duration = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { repoRoot } from '../../../harness/topology/loadTopology.ts';
 
 export const droneFile = path.join(repoRoot, '.drone.yml');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One field of a zod object schema, in the terms a Terraform type constraint uses. */
 export interface ZodField {

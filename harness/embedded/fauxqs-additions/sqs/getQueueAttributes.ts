@@ -1,5 +1,5 @@
 import type { GetQueueAttributesResult } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const QueueAttributes = z.looseObject({ Attributes: z.record(z.string(), z.string()).optional() });
 

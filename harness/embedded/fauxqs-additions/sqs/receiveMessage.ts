@@ -1,5 +1,5 @@
 import type { ReceiveMessageResult } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SqsStore } from '../types.ts';
 import type { DeadLetterSources } from './deadLetterMoves.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidParameterException } from '../errors.ts';
 
 const JsonStructure = z.looseObject({ default: z.string(), sqs: z.unknown().optional() });

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
-import { PublishCommand, type PublishCommandOutput } from '@aws-sdk/client-sns';
+import { PublishBatchCommand, type PublishBatchCommandOutput } from '@aws-sdk/client-sns';
 import { pino } from 'pino';
 import { startPublisher } from '../../services/publisher/src/startPublisher.ts';
 import { postOrder } from './support/requests.ts';
@@ -24,8 +24,8 @@ describe('closing the publisher', () => {
   it('lets an in-flight order finish after close() begins, and refuses new connections', async () => {
     // Prepare: a publish that hangs until the test releases it
     const { client, sns } = mockedSnsClient();
-    const release = Promise.withResolvers<PublishCommandOutput>();
-    sns.on(PublishCommand).callsFake(() => release.promise);
+    const release = Promise.withResolvers<PublishBatchCommandOutput>();
+    sns.on(PublishBatchCommand).callsFake(() => release.promise);
     const publisher = await startPublisher({ topicArn: TOPIC_ARN, sns: client, logger: silent });
     const inFlight = postOrder(publisher.url);
     await waitFor(() => (sns.calls().length > 0 ? true : undefined), { what: 'the publish to start' });
@@ -36,7 +36,7 @@ describe('closing the publisher', () => {
 
     // Assess
     await expect(tryConnect(publisher.port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-    release.resolve({ MessageId: 'late', $metadata: {} });
+    release.resolve({ Successful: [{ Id: '0', MessageId: 'late' }], $metadata: {} });
     const response = await inFlight;
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ status: 'accepted' });
@@ -47,7 +47,7 @@ describe('closing the publisher', () => {
 
   it('cuts off requests still running at the shutdown deadline', async () => {
     const { client, sns } = mockedSnsClient();
-    sns.on(PublishCommand).callsFake(() => new Promise(() => {}));
+    sns.on(PublishBatchCommand).callsFake(() => new Promise(() => {}));
     const publisher = await startPublisher({ topicArn: TOPIC_ARN, sns: client, logger: silent, publishTimeoutMs: 10_000, shutdownTimeoutMs: 100 });
     const inFlight = postOrder(publisher.url);
     await waitFor(() => (sns.calls().length > 0 ? true : undefined), { what: 'the publish to start' });

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { NotFoundException, PublishCommand } from '@aws-sdk/client-sns';
+import { NotFoundException, PublishBatchCommand, type PublishBatchCommandInput } from '@aws-sdk/client-sns';
 import { exampleOrder } from '../../contracts/index.ts';
 import { postOrder } from './support/requests.ts';
-import { startTestPublisher, type TestPublisher } from './support/testPublisher.ts';
+import { publishesAll, startTestPublisher, type TestPublisher } from './support/testPublisher.ts';
 import { waitFor } from './support/waitFor.ts';
 
 interface Answer {
@@ -33,7 +33,7 @@ describe('an order placed with an Idempotency-Key', () => {
   });
   afterEach(() => {
     publisher.sns.reset();
-    publisher.sns.on(PublishCommand).resolves({ MessageId: 'msg-1' });
+    publisher.sns.on(PublishBatchCommand).callsFake(publishesAll('msg-1'));
   });
   afterAll(() => publisher.close());
 
@@ -50,9 +50,9 @@ describe('an order placed with an Idempotency-Key', () => {
 
   it('keeps its ids after SNS refused it: the retry publishes the same event', async () => {
     const key = newKey();
-    publisher.sns.on(PublishCommand)
+    publisher.sns.on(PublishBatchCommand)
       .rejectsOnce(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }))
-      .resolves({ MessageId: 'msg-2' });
+      .callsFake(publishesAll('msg-2'));
 
     const refused = await place(key);
     const retry = await place(key);
@@ -67,9 +67,9 @@ describe('an order placed with an Idempotency-Key', () => {
   it('keeps its ids after SNS timed out (it may have been published): the 503 says so, the retry publishes the same event', async () => {
     const key = newKey();
     // SNS takes the first publish but answers too late, as under load.
-    publisher.sns.on(PublishCommand)
-      .callsFakeOnce(() => new Promise((resolve) => setTimeout(() => resolve({ MessageId: 'late', $metadata: {} }), 300)))
-      .resolves({ MessageId: 'msg-3', $metadata: {} });
+    publisher.sns.on(PublishBatchCommand)
+      .callsFakeOnce((input: PublishBatchCommandInput) => new Promise((resolve) => setTimeout(() => resolve(publishesAll('late')(input)), 300)))
+      .callsFake(publishesAll('msg-3'));
 
     const timedOut = await place(key);
     const retry = await place(key);
@@ -87,9 +87,9 @@ describe('an order placed with an Idempotency-Key', () => {
   it('answers 409 while the first request with the key is still being answered, and publishes once', async () => {
     const key = newKey();
     const release = Promise.withResolvers<undefined>();
-    publisher.sns.on(PublishCommand).callsFakeOnce(async () => {
+    publisher.sns.on(PublishBatchCommand).callsFakeOnce(async (input: PublishBatchCommandInput) => {
       await release.promise;
-      return { MessageId: 'msg-4', $metadata: {} };
+      return publishesAll('msg-4')(input);
     });
     const firstTry = place(key, exampleOrder);
     await waitFor(() => (publisher.published().length === 1 ? true : undefined), { what: 'the first try to reach SNS' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NotFoundException, PublishCommand } from '@aws-sdk/client-sns';
+import { NotFoundException, PublishBatchCommand } from '@aws-sdk/client-sns';
 import { exampleOrder, OrderAcceptedSchema } from '../../contracts/index.ts';
 import { ProblemSchema } from '../../services/publisher/src/problem.ts';
 import { postOrder } from './support/requests.ts';
@@ -57,7 +57,7 @@ describe('the examples of POST /orders in the OpenAPI document', () => {
       return postOrder(publisher.url, { ...exampleOrder, currency: 'USD' }, headers);
     }],
     ['503', () => {
-      publisher.sns.on(PublishCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
+      publisher.sns.on(PublishBatchCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
       return postOrder(publisher.url, exampleOrder, { 'x-api-key': API_KEY });
     }],
   ])('the %s example is what the publisher answers for it, but for the correlation id', async (status, send) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { NotFoundException, PublishCommand } from '@aws-sdk/client-sns';
+import { NotFoundException, PublishBatchCommand } from '@aws-sdk/client-sns';
 import { postOrder } from './support/requests.ts';
 import { startTestPublisher, type TestPublisher } from './support/testPublisher.ts';
 
@@ -15,7 +15,7 @@ describe('when SNS does not take the event', () => {
 
   it('answers 503 with Retry-After when SNS rejects the publish', async () => {
     // As the SDK throws it: SNS answered 404 (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html#API_Publish_Errors).
-    publisher.sns.on(PublishCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
+    publisher.sns.on(PublishBatchCommand).rejects(new NotFoundException({ message: 'Topic does not exist', $metadata: { httpStatusCode: 404 } }));
 
     const response = await postOrder(publisher.url);
 
@@ -29,8 +29,19 @@ describe('when SNS does not take the event', () => {
     expect(publisher.logs).toContainEqual(expect.objectContaining({ msg: 'order not published', timedOut: false }));
   });
 
+  it('answers 503 "not accepted" when SNS fails the order\'s entry of the PublishBatch', async () => {
+    // A failed entry (https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html, `Failed`): not published.
+    publisher.sns.on(PublishBatchCommand).resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InternalError', SenderFault: false, Message: 'try again' }] });
+
+    const response = await postOrder(publisher.url);
+
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 503, title: 'Order not accepted', type: 'tag:order-fanout,2025:problems/publish-unavailable' });
+    expect(publisher.logs).toContainEqual(expect.objectContaining({ msg: 'order not published', outcomeUnknown: false }));
+  });
+
   it('answers 503 saying the outcome is unknown when SNS does not answer in time, without waiting for it', async () => {
-    publisher.sns.on(PublishCommand).callsFake(() => new Promise(() => {}));
+    publisher.sns.on(PublishBatchCommand).callsFake(() => new Promise(() => {}));
     const started = performance.now();
 
     const response = await postOrder(publisher.url);
@@ -50,7 +61,7 @@ describe('when SNS does not take the event', () => {
   });
 
   it('answers 503 saying the outcome is unknown when the connection breaks after the publish was sent', async () => {
-    publisher.sns.on(PublishCommand).rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    publisher.sns.on(PublishBatchCommand).rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 
     const response = await postOrder(publisher.url);
 
@@ -59,7 +70,7 @@ describe('when SNS does not take the event', () => {
   });
 
   it('answers 503 "not accepted" when SNS cannot be reached at all', async () => {
-    publisher.sns.on(PublishCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
+    publisher.sns.on(PublishBatchCommand).rejects(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
 
     const response = await postOrder(publisher.url);
 

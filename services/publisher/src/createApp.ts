@@ -7,6 +7,7 @@ import { errorBoundary } from './middleware/errorBoundary.ts';
 import { requestLogger } from './middleware/requestLogger.ts';
 import { DOCS_PATH, docsRoute, OPENAPI_PATH } from './routes/docs.ts';
 import { HEALTH_PATH, healthRoute } from './routes/health.ts';
+import { DEFAULT_PUBLISH_BATCHING, PublishBatcher } from './PublishBatcher.ts';
 import { ordersRoute } from './routes/orders.ts';
 import type { PublisherDeps, PublisherState } from './types.ts';
 
@@ -44,8 +45,7 @@ export function createApp(deps: PublisherDeps): Koa<PublisherState> {
     healthRoute(),
     docsRoute({ bodyLimitBytes }),
     ordersRoute({
-      sns: deps.sns,
-      topicArn: deps.topicArn,
+      batcher: new PublishBatcher({ sns: deps.sns, topicArn: deps.topicArn, ...DEFAULT_PUBLISH_BATCHING }),
       publishTimeoutMs: deps.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS,
       bodyLimitBytes,
       newId,

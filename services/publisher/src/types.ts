@@ -1,9 +1,9 @@
-import type { PublishCommand, PublishCommandOutput } from '@aws-sdk/client-sns';
+import type { PublishBatchCommand, PublishBatchCommandOutput } from '@aws-sdk/client-sns';
 import type { Logger } from 'pino';
 
-/** The one SNS operation the publisher needs; an `SNSClient` satisfies it. */
+/** The one SNS operation the publisher needs (`PublishBatch`, see PublishBatcher); an `SNSClient` satisfies it. */
 export interface SnsPublisher {
-  send(command: PublishCommand, options?: { abortSignal?: AbortSignal }): Promise<PublishCommandOutput>;
+  send(command: PublishBatchCommand, options?: { abortSignal?: AbortSignal }): Promise<PublishBatchCommandOutput>;
 }
 
 /** What the middleware chain puts on `ctx.state` for everything after it. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PublishCommand, SNSClient, type PublishCommandInput } from '@aws-sdk/client-sns';
+import { PublishBatchCommand, SNSClient, type PublishBatchCommandInput, type PublishBatchCommandOutput, type PublishCommandInput } from '@aws-sdk/client-sns';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { pino } from 'pino';
 import { createApp } from '../../../services/publisher/src/createApp.ts';
@@ -15,17 +15,33 @@ export interface TestPublisher {
   sns: AwsClientStub<SNSClient>;
   /** Every pino line the app wrote, parsed. */
   logs: LogLine[];
-  /** Inputs of the PublishCommands the app sent. */
+  /** The messages the app sent, one per PublishBatch entry, as Publish would take them. */
   published(): PublishCommandInput[];
   close(): Promise<void>;
 }
 
-/** A fresh SNS client whose `send` is stubbed; by default every Publish succeeds. */
+/** A PublishBatch answer as SNS gives it when every entry was published: each entry's Id with `messageId`. */
+export function publishesAll(messageId = 'msg-1'): (input: PublishBatchCommandInput) => PublishBatchCommandOutput {
+  return (input) => ({
+    Successful: (input.PublishBatchRequestEntries ?? []).map((entry) => ({ Id: entry.Id, MessageId: messageId })),
+    Failed: [],
+    $metadata: {},
+  });
+}
+
+/** A fresh SNS client whose `send` is stubbed; by default every PublishBatch entry is published. */
 export function mockedSnsClient(): { client: SNSClient; sns: AwsClientStub<SNSClient> } {
   const client = new SNSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   const sns = mockClient(client);
-  sns.on(PublishCommand).resolves({ MessageId: 'msg-1' });
+  sns.on(PublishBatchCommand).callsFake(publishesAll());
   return { client, sns };
+}
+
+/** Every entry of the PublishBatch calls `sns` saw, as Publish inputs, in order. */
+export function publishedMessages(sns: AwsClientStub<SNSClient>): PublishCommandInput[] {
+  return sns.commandCalls(PublishBatchCommand).flatMap(({ args: [{ input }] }) =>
+    (input.PublishBatchRequestEntries ?? []).map((entry) => ({ TopicArn: input.TopicArn, Message: entry.Message, MessageAttributes: entry.MessageAttributes })),
+  );
 }
 
 /** The publisher app behind a real HTTP server on 127.0.0.1:0, with a mocked SNS client and captured logs. */
@@ -41,7 +57,7 @@ export async function startTestPublisher(overrides: Partial<Omit<PublisherDeps, 
     url: `http://127.0.0.1:${port}`,
     sns,
     logs,
-    published: () => sns.commandCalls(PublishCommand).map((call) => call.args[0].input),
+    published: () => publishedMessages(sns),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

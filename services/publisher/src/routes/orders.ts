@@ -18,11 +18,11 @@ import type { IdempotencyStore, IdempotentOrder } from '../idempotency/Idempoten
 import { CORRELATION_ID_RESPONSE_HEADER } from '../middleware/correlationId.ts';
 import { jsonBody } from '../middleware/jsonBody.ts';
 import { publishOrder } from '../publishOrder.ts';
-import type { PublisherState, SnsPublisher } from '../types.ts';
+import type { PublishBatcher } from '../PublishBatcher.ts';
+import type { PublisherState } from '../types.ts';
 
 export interface OrdersRouteOptions {
-  sns: SnsPublisher;
-  topicArn: string;
+  batcher: PublishBatcher;
   publishTimeoutMs: number;
   bodyLimitBytes: number;
   newId: () => string;
@@ -80,7 +80,7 @@ export function ordersRoute(options: OrdersRouteOptions): Router<PublisherState>
 
 function publish(ctx: Context, options: OrdersRouteOptions, event: OrderPlaced, correlationId: string, idempotent: boolean): Promise<unknown> {
   const { logger } = ctx.state;
-  return publishOrder({ sns: options.sns, topicArn: options.topicArn, event, correlationId, timeoutMs: options.publishTimeoutMs, logger, idempotent });
+  return publishOrder({ batcher: options.batcher, event, correlationId, timeoutMs: options.publishTimeoutMs, logger, idempotent });
 }
 
 /** 202; for a key's order, the answer its first request got (its correlation id too). */

@@ -5,6 +5,7 @@ export * from './orderRequest.ts';
 export * from './orderPlaced.ts';
 export * from './orderAccepted.ts';
 export * from './messageAttributes.ts';
+export * from './messageBytes.ts';
 export * from './outcome.ts';
 export * from './parsed.ts';
 export * from './snsDelivery.ts';

@@ -1,11 +1,10 @@
-import { Buffer } from 'node:buffer';
 import {
   SendMessageBatchCommand,
   type MessageAttributeValue,
   type SendMessageBatchRequestEntry,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { buildOutcomeMessage, type Outcome } from '../../contracts/index.ts';
+import { buildOutcomeMessage, messageBytes, type Outcome } from '../../contracts/index.ts';
 import { createSqsClient } from '../../aws/createSqsClient.ts';
 import { MissingConfigurationError, OutcomeNotDeliveredError } from './errors.ts';
 
@@ -141,11 +140,7 @@ interface PreparedOutcome {
 /** Validates and builds the message with the contract's `buildOutcomeMessage`, and weighs it. */
 function prepare(outcome: Outcome): PreparedOutcome {
   const { outcome: valid, MessageBody, MessageAttributes } = buildOutcomeMessage(outcome);
-  let bytes = Buffer.byteLength(MessageBody);
-  for (const [name, value] of Object.entries(MessageAttributes)) {
-    bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '') + Buffer.byteLength(value.StringValue ?? '');
-  }
-  return { outcome: valid, entry: { MessageBody, MessageAttributes }, bytes };
+  return { outcome: valid, entry: { MessageBody, MessageAttributes }, bytes: messageBytes(MessageBody, MessageAttributes) };
 }
 
 /** Consecutive runs of at most MAX_BATCH_ENTRIES messages and MAX_BATCH_BYTES; an oversized message goes alone. */

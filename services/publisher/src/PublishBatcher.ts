@@ -1,4 +1,5 @@
 import { PublishBatchCommand, type MessageAttributeValue, type BatchResultErrorEntry } from '@aws-sdk/client-sns';
+import { messageBytes } from '../../../contracts/index.ts';
 import type { SnsPublisher } from './types.ts';
 
 /** What one `PublishBatch` may carry (https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html). */
@@ -91,7 +92,7 @@ export class PublishBatcher {
   publish(entry: BatchEntry, signal: AbortSignal): Promise<string | undefined> {
     if (signal.aborted) return Promise.reject(new PublishNotSentError(signal.reason));
     const { promise, resolve, reject } = Promise.withResolvers<string | undefined>();
-    const pending: Pending = { entry, bytes: entryBytes(entry), signal, resolve, reject, forget: () => {} };
+    const pending: Pending = { entry, bytes: messageBytes(entry.message, entry.attributes), signal, resolve, reject, forget: () => {} };
     const onAbort = (): void => {
       const queued = this.#queue.indexOf(pending);
       if (queued >= 0) this.#queue.splice(queued, 1);
@@ -174,21 +175,14 @@ async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promis
 function allAborted(signals: readonly AbortSignal[]): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   let waiting = signals.filter((signal) => !signal.aborted).length;
-  const onAbort = (): void => {
-    waiting -= 1;
+  const abortIfNobodyWaits = (): void => {
     if (waiting === 0) controller.abort(new Error('every order in this PublishBatch stopped waiting for it'));
   };
-  if (waiting === 0) controller.abort(new Error('every order in this PublishBatch stopped waiting for it'));
+  const onAbort = (): void => {
+    waiting -= 1;
+    abortIfNobodyWaits();
+  };
+  abortIfNobodyWaits();
   for (const signal of signals) if (!signal.aborted) signal.addEventListener('abort', onAbort, { once: true });
   return { signal: controller.signal, dispose: () => signals.forEach((signal) => signal.removeEventListener('abort', onAbort)) };
-}
-
-/** The bytes an entry counts toward the batch's 256 KiB: its message, and each attribute's name, type and value. */
-function entryBytes(entry: BatchEntry): number {
-  let bytes = Buffer.byteLength(entry.message);
-  for (const [name, value] of Object.entries(entry.attributes)) {
-    bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '');
-    bytes += value.StringValue !== undefined ? Buffer.byteLength(value.StringValue) : (value.BinaryValue?.byteLength ?? 0);
-  }
-  return bytes;
 }
